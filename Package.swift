@@ -1,0 +1,112 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Patchbay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "patchbay", targets: ["PatchbayCLI"]),
+        .library(name: "ProviderKit", targets: ["ProviderKit"]),
+        .library(name: "PatchbayMeraki", type: .dynamic, targets: ["PatchbayMeraki"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+    ],
+    targets: [
+        // The stable C contract between host and plugins: one header, no code.
+        .target(name: "PatchbayProviderABI"),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "HTTPClient",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Secrets", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PluginHost",
+            dependencies: [
+                "PatchbayProviderABI", "HTTPClient", "Yams", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PatchbayCore",
+            dependencies: [
+                "Storage", "Secrets", "PluginHost", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI"], swiftSettings: swiftSettings),
+        .target(
+            name: "PatchbayMeraki",
+            dependencies: ["ProviderKit"],
+            path: "Plugins/Meraki",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PatchbayCLI",
+            dependencies: [
+                "PatchbayCore", "PluginHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PatchbayTestSupport",
+            dependencies: [
+                "PatchbayProviderABI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: ["HTTPClient", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SecretsTests", dependencies: ["Secrets", "PatchbayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PatchbayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PluginHostTests",
+            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PatchbayCoreTests",
+            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MerakiTests",
+            dependencies: ["PluginHost", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

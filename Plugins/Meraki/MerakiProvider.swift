@@ -1,0 +1,1 @@
+// The Meraki provider plugin.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `patchbay` command: connects workspaces to cloud network providers.
+@main
+struct Patchbay: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patchbay",
+        abstract: "Connect workspaces to cloud network providers and keep their networks in sync.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,1 @@
+// The PatchbayCore module; see ../shared/DESIGN.md.

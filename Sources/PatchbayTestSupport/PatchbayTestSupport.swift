@@ -1,0 +1,1 @@
+// The PatchbayTestSupport module; see ../shared/DESIGN.md.

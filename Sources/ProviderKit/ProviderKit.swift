@@ -1,0 +1,1 @@
+// The ProviderKit module; see ../shared/DESIGN.md.

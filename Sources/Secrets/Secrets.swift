@@ -1,0 +1,1 @@
+// The Secrets module; see ../shared/DESIGN.md.

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Fails when unsafe pointer or C-module code appears outside the folders that wrap C (see CONTRIBUTING.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pattern='dlopen|dlsym|Unsafe(Mutable)?(Raw)?(Buffer)?Pointer|unsafeBitCast|@unchecked Sendable|import (CCurl|COpenSSL|PatchbayProviderABI)'
+allowed='^Sources/(PluginHost/ABI|HTTPClient/Curl|Secrets/OpenSSL|ProviderKit|CCurl|COpenSSL|PatchbayProviderABI)/'
+stray=$(git ls-files 'Sources/*.swift' | xargs grep -lE "$pattern" 2>/dev/null | grep -vE "$allowed" || true)
+if [ -n "$stray" ]; then
+    echo "unsafe or C code outside the wrapping folders:" >&2
+    echo "$stray" >&2
+    exit 1
+fi
+echo "boundaries ok"
