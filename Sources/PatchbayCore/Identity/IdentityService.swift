@@ -1,0 +1,161 @@
+import Foundation
+import Storage
+
+/// Workspaces, users, memberships and API tokens; and turning a token into a `Caller`.
+package struct IdentityService: Sendable {
+    let context: CoreContext
+
+    package init(context: CoreContext) {
+        self.context = context
+    }
+
+    /// First run: creates the owner, a workspace and a token. Refused once any user exists.
+    package func initialize(ownerName: String, workspaceName: String) throws(ServiceError) -> IssuedToken {
+        try Validation.name(ownerName, field: "owner name")
+        try Validation.name(workspaceName, field: "workspace name")
+        let token = APIToken.generate()
+        let (workspace, user) = try context.store { () throws(StorageError) in
+            try context.database.bootstrap(
+                ownerName: ownerName,
+                workspaceName: workspaceName,
+                tokenName: "initial",
+                tokenHash: context.cipher.digest(Array(token.utf8)),
+                now: context.clock()
+            )
+        }
+        return IssuedToken(
+            token: token,
+            user: UserSummary(user),
+            workspace: WorkspaceSummary(workspace, role: .owner)
+        )
+    }
+
+    /// The caller behind a token. Unknown, revoked and expired tokens are all "unauthenticated".
+    package func authenticate(token: String) throws(ServiceError) -> Caller {
+        let hash = context.cipher.digest(Array(token.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+        let now = context.clock()
+        let record = try context.store { () throws(StorageError) in try context.database.useToken(hash: hash, now: now)
+        }
+        guard let record,
+            let user = try context.store({ () throws(StorageError) in try context.database.user(id: record.userID) }),
+            let userID = user.id
+        else {
+            throw ServiceError(
+                .unauthenticated,
+                "token: not valid (unknown, revoked or expired); create one with `patchbay tokens create`"
+            )
+        }
+        return Caller(userID: userID, name: user.name)
+    }
+
+    package func createWorkspace(_ caller: Caller, name: String) throws(ServiceError) -> WorkspaceSummary {
+        try Validation.name(name, field: "workspace name")
+        let workspace = try context.store { () throws(StorageError) in
+            try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
+        }
+        return WorkspaceSummary(workspace, role: .owner)
+    }
+
+    package func workspaces(_ caller: Caller) throws(ServiceError) -> [WorkspaceSummary] {
+        try context.store { () throws(StorageError) in try context.database.workspaces(forUser: caller.userID) }
+            .map { WorkspaceSummary($0.0, role: Role(rawValue: $0.1) ?? .viewer) }
+    }
+
+    /// The caller's workspace `reference` (an id or a name).
+    package func workspace(_ caller: Caller, _ reference: String) throws(ServiceError) -> WorkspaceSummary {
+        let id = try context.workspaceID(reference, caller: caller)
+        let role = try context.authorize(caller, workspaceID: id, for: .read)
+        guard let record = try context.store({ () throws(StorageError) in try context.database.workspace(id: id) })
+        else {
+            throw ServiceError(.notFound, "workspace '\(reference)': not found")
+        }
+        return WorkspaceSummary(record, role: role)
+    }
+
+    /// Adds a user (created if new) to a workspace with a role. Admins add members; only owners add owners.
+    package func addUser(
+        _ caller: Caller,
+        name: String,
+        workspace reference: String,
+        role: Role
+    ) throws(ServiceError) -> UserSummary {
+        try Validation.name(name, field: "user name")
+        let workspaceID = try context.workspaceID(reference, caller: caller)
+        let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+        guard role <= callerRole else {
+            throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
+        }
+        let user = try context.store { () throws(StorageError) in
+            try context.database.addMember(
+                name: name,
+                workspaceID: workspaceID,
+                role: role.rawValue,
+                actorID: caller.userID,
+                now: context.clock()
+            )
+        }
+        return UserSummary(user)
+    }
+
+    /// Issues a token for the caller, or — for admins of a workspace the user belongs to — for another user.
+    package func createToken(
+        _ caller: Caller,
+        name: String,
+        forUser userName: String? = nil,
+        expiresIn: TimeInterval? = nil
+    ) throws(ServiceError) -> IssuedToken {
+        try Validation.name(name, field: "token name")
+        let user = try tokenOwner(caller, userName: userName)
+        let token = APIToken.generate()
+        let now = context.clock()
+        let record = APITokenRecord(
+            userID: user.id,
+            name: name,
+            tokenHash: context.cipher.digest(Array(token.utf8)),
+            createdAt: now,
+            expiresAt: expiresIn.map { now.addingTimeInterval($0) }
+        )
+        let stored = try context.store { () throws(StorageError) in try context.database.insertToken(record) }
+        return IssuedToken(token: token, tokenID: stored.id, user: user, workspace: nil)
+    }
+
+    /// Revokes one of the caller's tokens; it stops working at once.
+    package func revokeToken(_ caller: Caller, id: Int64) throws(ServiceError) {
+        let token = try context.store { () throws(StorageError) in try context.database.token(id: id) }
+        guard let token, token.userID == caller.userID else {
+            throw ServiceError(.notFound, "token \(id): not found among your tokens; `patchbay tokens list` shows them")
+        }
+        try context.store { () throws(StorageError) in
+            try context.database.revokeToken(id: id, actorID: caller.userID, now: context.clock())
+        }
+    }
+
+    package func tokens(_ caller: Caller) throws(ServiceError) -> [TokenSummary] {
+        try context.store { () throws(StorageError) in try context.database.tokens(ofUser: caller.userID) }
+            .map(TokenSummary.init)
+    }
+
+    private func tokenOwner(_ caller: Caller, userName: String?) throws(ServiceError) -> UserSummary {
+        guard let userName, userName != caller.name else {
+            return UserSummary(id: caller.userID, name: caller.name)
+        }
+        let user = try context.store { () throws(StorageError) in try context.database.user(named: userName) }
+        let shared = try context.store { () throws(StorageError) in
+            try context.database.workspaces(forUser: caller.userID)
+        }
+        guard let user, let userID = user.id else {
+            throw ServiceError(.notFound, "user '\(userName)': not found")
+        }
+        for (workspace, _) in shared {
+            guard let workspaceID = workspace.id,
+                try context.store({ () throws(StorageError) in
+                    try context.database.role(ofUser: userID, inWorkspace: workspaceID)
+                }) != nil
+            else { continue }
+            if (try? context.authorize(caller, workspaceID: workspaceID, for: .manage)) != nil {
+                return UserSummary(user)
+            }
+        }
+        throw ServiceError(.notFound, "user '\(userName)': not found in a workspace you administer")
+    }
+}

@@ -1,1 +1,0 @@
-// The PatchbayCore module; see ../shared/DESIGN.md.

@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+
+/// A person or a robot that calls Patchbay with an API token.
+package struct UserRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    package static let databaseTableName = "users"
+
+    package var id: Int64?
+    package var name: String
+    package var createdAt: Date
+
+    package init(id: Int64? = nil, name: String, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case createdAt = "created_at"
+    }
+
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// Integrations, their encrypted credentials and their cached counts.
+extension PatchbayDatabase {
+    /// Inserts an integration and seals its credentials in the same transaction: the envelope's additional data
+    /// names the new row's id, which exists only once the row does. A sealing failure leaves no row behind.
+    package func insertIntegration(
+        _ integration: IntegrationRecord,
+        seal: (_ integrationID: Int64) throws -> (ciphertext: Data, keyID: String)
+    ) throws -> IntegrationRecord {
+        do {
+            return try writer.write { db in
+                let taken =
+                    try IntegrationRecord
+                    .filter(Column("workspace_id") == integration.workspaceID && Column("name") == integration.name)
+                    .fetchCount(db)
+                if taken > 0 {
+                    throw StorageError(
+                        path: path,
+                        reason: .conflict("an integration named '\(integration.name)' already exists in this workspace")
+                    )
+                }
+                var integration = integration
+                try integration.insert(db)
+                let integrationID = try requireID(integration.id)
+                let sealed = try seal(integrationID)
+                integration.credentialsCiphertext = sealed.ciphertext
+                integration.keyID = sealed.keyID
+                try integration.update(db, columns: ["credentials_ciphertext", "key_id"])
+                try AuditEntryRecord(
+                    workspaceID: integration.workspaceID,
+                    userID: integration.createdBy,
+                    action: "integration.create",
+                    target: "integration:\(integrationID)",
+                    detail: integration.provider,
+                    at: integration.createdAt
+                ).insert(db)
+                return integration
+            }
+        } catch let error as DatabaseError {
+            throw StorageError(path: path, reason: .failed("database error: \(error.message ?? "\(error.resultCode)")"))
+        }
+    }
+
+    package func integrations(inWorkspace workspaceID: Int64) throws(StorageError) -> [IntegrationRecord] {
+        try read { db in
+            try IntegrationRecord.filter(Column("workspace_id") == workspaceID).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    package func integration(id: Int64) throws(StorageError) -> IntegrationRecord? {
+        try read { db in try IntegrationRecord.fetchOne(db, key: id) }
+    }
+
+    /// Deletes an integration with its networks, sync history and counts in one transaction, then checkpoints the
+    /// WAL so the deleted envelope survives neither in the main file (secure_delete) nor in the log.
+    package func deleteIntegration(id: Int64, actorID: Int64, now: Date) throws(StorageError) {
+        try write { db in
+            guard let integration = try IntegrationRecord.fetchOne(db, key: id) else {
+                throw StorageError(path: path, reason: .notFound("integration \(id)"))
+            }
+            try db.execute(sql: "DELETE FROM networks WHERE integration_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM sync_runs WHERE integration_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM integration_counts WHERE integration_id = ?", arguments: [id])
+            _ = try IntegrationRecord.deleteOne(db, key: id)
+            try AuditEntryRecord(
+                workspaceID: integration.workspaceID,
+                userID: actorID,
+                action: "integration.delete",
+                target: "integration:\(id)",
+                detail: integration.provider,
+                at: now
+            ).insert(db)
+        }
+        checkpoint()
+    }
+
+    /// Moves every WAL frame into the main file and truncates the log; best effort while readers hold snapshots.
+    package func checkpoint() {
+        _ = try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Re-seals every integration's credentials in one transaction: all are rewritten, or none is. Errors thrown by
+    /// `transform` are rethrown as they are.
+    package func rewriteAllCredentials(
+        _ transform: (IntegrationRecord) throws -> (ciphertext: Data, keyID: String)
+    ) throws -> Int {
+        let count: Int
+        do {
+            count = try writer.write { db in
+                let all = try IntegrationRecord.fetchAll(db)
+                for integration in all {
+                    let sealed = try transform(integration)
+                    try db.execute(
+                        sql: "UPDATE integrations SET credentials_ciphertext = ?, key_id = ? WHERE id = ?",
+                        arguments: [sealed.ciphertext, sealed.keyID, integration.id]
+                    )
+                }
+                return all.count
+            }
+        } catch let error as DatabaseError {
+            throw StorageError(path: path, reason: .failed("database error: \(error.message ?? "\(error.resultCode)")"))
+        }
+        checkpoint()
+        return count
+    }
+
+    /// Key ids that at least one stored envelope still needs.
+    package func keyIDsInUse() throws(StorageError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT key_id FROM integrations")) }
+    }
+
+    package func cachedCounts(integrationIDs: [Int64]) throws(StorageError) -> [Int64: CountsRecord] {
+        try read { db in
+            let records = try CountsRecord.filter(integrationIDs.contains(Column("integration_id"))).fetchAll(db)
+            return Dictionary(uniqueKeysWithValues: records.map { ($0.integrationID, $0) })
+        }
+    }
+
+    package func saveCounts(_ counts: [CountsRecord]) throws(StorageError) {
+        guard !counts.isEmpty else { return }
+        try write { db in
+            for record in counts { try record.upsert(db) }
+        }
+    }
+
+    package func auditEntries(workspaceID: Int64) throws(StorageError) -> [AuditEntryRecord] {
+        try read { db in
+            try AuditEntryRecord.filter(Column("workspace_id") == workspaceID).order(Column("id")).fetchAll(db)
+        }
+    }
+}
