@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Where the embedded database lives and who is calling: shared by every command that touches data.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Data directory (else $PATCHBAY_DATA_DIR, else ~/.local/share/patchbay).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("token-file"), help: "File holding your API token (used when $PATCHBAY_TOKEN is unset).")
+    var tokenFile: String?
+
+    /// `--data-dir`, else `$PATCHBAY_DATA_DIR`, else `$XDG_DATA_HOME/patchbay`, else `~/.local/share/patchbay`.
+    func resolvedDataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let dataDirectory { return dataDirectory }
+        if let fromEnvironment = environment["PATCHBAY_DATA_DIR"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/patchbay" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/patchbay"
+    }
+
+    /// `$PATCHBAY_TOKEN`, else the contents of `--token-file`.
+    func token(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let token = environment["PATCHBAY_TOKEN"], !token.isEmpty { return token }
+        guard let tokenFile else {
+            throw CLIError("no API token: set PATCHBAY_TOKEN or pass --token-file FILE (`patchbay init` prints the first one)")
+        }
+        guard let contents = FileManager.default.contents(atPath: tokenFile) else {
+            throw CLIError("\(tokenFile): cannot read the token file; check the path and its permissions")
+        }
+        let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw CLIError("\(tokenFile): the token file is empty") }
+        return token
+    }
+}
+
+/// A usage or input problem found by the CLI itself; exits 64 like ArgumentParser's own usage errors.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    let exitCode: Int32
+
+    init(_ description: String, exitCode: Int32 = 64) {
+        self.description = description
+        self.exitCode = exitCode
+    }
+}
