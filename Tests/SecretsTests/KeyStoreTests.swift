@@ -1,0 +1,128 @@
+import Foundation
+import Secrets
+import Testing
+
+@Suite struct KeyStoreTests {
+    let aad = Envelope.credentialAssociatedData(workspaceID: "w1", integrationID: "i1")
+
+    @Test func firstLoadCreatesOwnerOnlyFilesAndSecondLoadReusesThem() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            let first = try store.load()
+            let envelope = try Envelope.seal(plaintext: SecretBytes(utf8: "secret"), aad: aad, keyring: first)
+
+            let keyFile = directory.appendingPathComponent("master.key")
+            #expect(store.masterKeySource == .keyFile(path: keyFile.path))
+            #expect(try permissions(of: keyFile) == 0o600)
+            #expect(try permissions(of: directory.appendingPathComponent("keyring")) == 0o600)
+            let keyText = try String(contentsOf: keyFile, encoding: .utf8)
+            #expect(Data(base64Encoded: keyText.trimmingCharacters(in: .whitespacesAndNewlines))?.count == 32)
+
+            let second = try KeyStore(dataDirectory: directory, environment: [:]).load()
+            #expect(second.keyIDs == first.keyIDs)
+            #expect(try envelope.open(aad: aad, keyring: second).withBytes { $0 } == Array("secret".utf8))
+            #expect(try String(contentsOf: keyFile, encoding: .utf8) == keyText)
+        }
+    }
+
+    @Test func createsAMissingDataDirectory() throws {
+        try withTemporaryDirectory { directory in
+            let nested = directory.appendingPathComponent("a/b")
+            _ = try KeyStore(dataDirectory: nested, environment: [:]).load()
+            #expect(FileManager.default.fileExists(atPath: nested.appendingPathComponent("keyring").path))
+        }
+    }
+
+    @Test func savedRotationSurvivesReload() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            let original = try store.load()
+            let old = try Envelope.seal(plaintext: SecretBytes(utf8: "old"), aad: aad, keyring: original)
+            let rotated = try original.rotated()
+            try store.save(rotated)
+
+            let reloaded = try store.load()
+            #expect(reloaded.keyIDs == rotated.keyIDs)
+            #expect(reloaded.currentKeyID == rotated.currentKeyID)
+            #expect(try old.open(aad: aad, keyring: reloaded).withBytes { $0 } == Array("old".utf8))
+
+            try store.save(try reloaded.retiringAllButCurrent())
+            #expect(try store.load().keyIDs == [rotated.currentKeyID])
+            #expect(try permissions(of: directory.appendingPathComponent("keyring")) == 0o600)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(leftovers == ["keyring", "master.key"])
+        }
+    }
+
+    @Test func groupReadableKeyFileIsRefusedWithTheFix() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            _ = try store.load()
+            let keyFile = directory.appendingPathComponent("master.key").path
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+
+            let error = #expect(throws: SecretsError.self) { try store.load() }
+            #expect(error?.reason == .masterKeyFileTooOpen(path: keyFile, mode: 0o644))
+            #expect(error?.description.contains("chmod 600 \(keyFile)") == true)
+        }
+    }
+
+    @Test func environmentKeyIsUsedInsteadOfAFile() throws {
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        try withTemporaryDirectory { directory in
+            let base64 = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": Data(key).base64EncodedString()])
+            #expect(base64.masterKeySource == .environment(variable: "PATCHBAY_MASTER_KEY"))
+            let keyring = try base64.load()
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("master.key").path))
+
+            // The same key given as hex opens the same keyring.
+            let hex = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": Digest.hex(key) + "\n"])
+            #expect(try hex.load().keyIDs == keyring.keyIDs)
+        }
+    }
+
+    @Test(arguments: ["", "not a key", "AAECAwQFBgcICQoLDA0ODw==", String(repeating: "g", count: 64)])
+    func malformedEnvironmentKeyNamesTheVariable(value: String) throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": value])
+            let error = #expect(throws: SecretsError.self) { try store.load() }
+            #expect(error?.description.hasPrefix("PATCHBAY_MASTER_KEY: ") == true)
+            #expect(error?.description.contains("openssl rand -base64 32") == true)
+        }
+    }
+
+    @Test func keyringUnderAnotherMasterKeyFailsClearly() throws {
+        try withTemporaryDirectory { directory in
+            _ = try KeyStore(dataDirectory: directory, environment: [:]).load()
+            let other = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            let store = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": other])
+
+            let error = #expect(throws: SecretsError.self) { try store.load() }
+            #expect(error?.reason == .keyringUndecryptable(path: store.keyringPath, masterKeySource: "PATCHBAY_MASTER_KEY"))
+        }
+    }
+
+    @Test func lostKeyFileIsReportedNotReplaced() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            _ = try store.load()
+            let keyFile = directory.appendingPathComponent("master.key")
+            try FileManager.default.removeItem(at: keyFile)
+
+            let error = #expect(throws: SecretsError.self) { try store.load() }
+            #expect(error?.description.contains("restore the key file") == true)
+            #expect(!FileManager.default.fileExists(atPath: keyFile.path))
+        }
+    }
+
+    @Test func malformedKeyFileIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let keyFile = directory.appendingPathComponent("master.key")
+            try Data("too short\n".utf8).write(to: keyFile)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
+
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            #expect(throws: SecretsError(.malformedMasterKeyFile(path: keyFile.path))) { try store.load() }
+        }
+    }
+}
