@@ -17,7 +17,11 @@ extension Envelope {
     }
 
     /// Parses stored bytes and opens them; see ``open(aad:keyring:)``.
-    package static func open(envelope bytes: some Collection<UInt8>, aad: String, keyring: Keyring) throws -> SecretBytes {
+    package static func open(
+        envelope bytes: some Collection<UInt8>,
+        aad: String,
+        keyring: Keyring
+    ) throws -> SecretBytes {
         try Envelope(bytes: bytes).open(aad: aad, keyring: keyring)
     }
 

@@ -70,7 +70,10 @@ import Testing
     @Test func environmentKeyIsUsedInsteadOfAFile() throws {
         let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
         try withTemporaryDirectory { directory in
-            let base64 = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": Data(key).base64EncodedString()])
+            let base64 = KeyStore(
+                dataDirectory: directory,
+                environment: ["PATCHBAY_MASTER_KEY": Data(key).base64EncodedString()]
+            )
             #expect(base64.masterKeySource == .environment(variable: "PATCHBAY_MASTER_KEY"))
             let keyring = try base64.load()
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("master.key").path))
@@ -98,7 +101,9 @@ import Testing
             let store = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": other])
 
             let error = #expect(throws: SecretsError.self) { try store.load() }
-            #expect(error?.reason == .keyringUndecryptable(path: store.keyringPath, masterKeySource: "PATCHBAY_MASTER_KEY"))
+            #expect(
+                error?.reason == .keyringUndecryptable(path: store.keyringPath, masterKeySource: "PATCHBAY_MASTER_KEY")
+            )
         }
     }
 
@@ -124,5 +129,23 @@ import Testing
             let store = KeyStore(dataDirectory: directory, environment: [:])
             #expect(throws: SecretsError(.malformedMasterKeyFile(path: keyFile.path))) { try store.load() }
         }
+    }
+}
+
+@Suite struct KeyStoreFirstRunTests {
+    /// Several processes starting at once on an empty data directory must agree on one master key and one keyring.
+    @Test func concurrentFirstLoadsAgreeOnOneKeyring() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-secrets-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let all = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask { try KeyStore(dataDirectory: directory, environment: [:]).load().keyIDs }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(all.count == 8)
+        #expect(Set(all).count == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(leftovers == ["keyring", "master.key"])
     }
 }

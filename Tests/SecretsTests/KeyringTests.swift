@@ -32,7 +32,11 @@ import Testing
         let rotated = try original.rotated().rotated()
 
         // Re-seal as `patchbay keys rotate` does, then retire every key but the current one.
-        let resealed = try Envelope.seal(plaintext: try old.open(aad: aad, keyring: rotated), aad: aad, keyring: rotated)
+        let resealed = try Envelope.seal(
+            plaintext: try old.open(aad: aad, keyring: rotated),
+            aad: aad,
+            keyring: rotated
+        )
         let retired = try rotated.retiringAllButCurrent()
 
         #expect(retired.keyIDs == [rotated.currentKeyID])

@@ -1,5 +1,5 @@
-import Testing
 import Foundation
+import Testing
 
 /// Runs `body` with a fresh empty directory that is removed afterwards.
 ///

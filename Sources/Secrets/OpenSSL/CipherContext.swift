@@ -4,7 +4,7 @@ import COpenSSL
 final class CipherContext {
     private let context: OpaquePointer
 
-    init() throws(SecretsError) {
+    init() throws {
         context = try OpenSSLCall.check("EVP_CIPHER_CTX_new", EVP_CIPHER_CTX_new())
     }
 
@@ -17,6 +17,9 @@ final class CipherContext {
         let initialize = encrypt ? EVP_EncryptInit_ex : EVP_DecryptInit_ex
         let name = encrypt ? "EVP_EncryptInit_ex" : "EVP_DecryptInit_ex"
         try OpenSSLCall.check(name, initialize(context, EVP_aes_256_gcm(), nil, nil, nil))
+        guard nonce.count == AES256GCM.nonceByteCount else {
+            throw SecretsError(.openSSL(function: name, detail: "nonce is \(nonce.count) bytes, not 12"))
+        }
         let ivLength = Int32(nonce.count)
         try OpenSSLCall.check(
             "EVP_CIPHER_CTX_ctrl(GCM_SET_IVLEN)",

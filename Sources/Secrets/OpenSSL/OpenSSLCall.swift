@@ -3,14 +3,14 @@ import COpenSSL
 /// The one funnel from OpenSSL return codes to ``SecretsError``, in the spirit of NIO's `syscall`.
 enum OpenSSLCall {
     /// Runs an OpenSSL function that returns 1 on success, turning anything else into a ``SecretsError``.
-    static func check(_ function: String, _ result: Int32) throws(SecretsError) {
+    static func check(_ function: String, _ result: Int32) throws {
         guard result == 1 else {
             throw SecretsError(.openSSL(function: function, detail: drainErrorQueue()))
         }
     }
 
     /// Unwraps a pointer an OpenSSL allocator returned, turning NULL into a ``SecretsError``.
-    static func check<Pointer>(_ function: String, _ pointer: Pointer?) throws(SecretsError) -> Pointer {
+    static func check<Pointer>(_ function: String, _ pointer: Pointer?) throws -> Pointer {
         guard let pointer else {
             throw SecretsError(.openSSL(function: function, detail: drainErrorQueue()))
         }

@@ -35,7 +35,7 @@ package final class SecretBytes: @unchecked Sendable {  // `storage` and `isWipe
     }
 
     /// Fills fresh memory with `count` bytes from `RAND_bytes`.
-    static func random(count: Int) throws(SecretsError) -> SecretBytes {
+    static func random(count: Int) throws -> SecretBytes {
         let secret = SecretBytes(repeatElement(0, count: count))
         try OpenSSLCall.check("RAND_bytes", RAND_bytes(secret.storage.baseAddress, Int32(count)))
         return secret
