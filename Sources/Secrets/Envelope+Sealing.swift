@@ -40,4 +40,13 @@ extension Envelope {
         guard let opened else { throw SecretsError(.authenticationFailed(keyID: keyID)) }
         return opened
     }
+
+    /// This envelope re-sealed under the keyring's current key (itself when already current), for
+    /// `patchbay keys rotate`. The plaintext is wiped before this returns.
+    package func resealed(aad: String, keyring: Keyring) throws -> Envelope {
+        guard keyID != keyring.currentKeyID else { return self }
+        let plaintext = try open(aad: aad, keyring: keyring)
+        defer { plaintext.wipe() }
+        return try Envelope.seal(plaintext: plaintext, aad: aad, keyring: keyring)
+    }
 }

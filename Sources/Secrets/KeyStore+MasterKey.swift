@@ -6,7 +6,7 @@ extension KeyStore {
     func masterKey(keyringExists: Bool) throws -> Keyring {
         switch masterKeySource {
         case .environment(let variable):
-            var text = Array((environmentKey ?? "").utf8)
+            var text = try environmentKey?.withBytes { $0 } ?? []
             defer { SecretBytes.cleanse(&text) }
             guard !text.isEmpty else {
                 throw SecretsError(.malformedMasterKeyVariable(name: variable, problem: "is set but empty"))

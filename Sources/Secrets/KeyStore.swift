@@ -20,12 +20,13 @@ package struct KeyStore: Sendable {
     package let dataDirectory: URL
     /// Where ``load()`` and ``save(_:)`` get the master key; fixed when the store is made.
     package let masterKeySource: MasterKeySource
-    let environmentKey: String?
+    /// The variable's text, held redacted so printing or dumping a store never shows it.
+    let environmentKey: SecretBytes?
 
     /// A store in `dataDirectory`; `environment` is usually `ProcessInfo.processInfo.environment`.
     package init(dataDirectory: URL, environment: [String: String]) {
         self.dataDirectory = dataDirectory
-        self.environmentKey = environment[Self.masterKeyVariable]
+        self.environmentKey = environment[Self.masterKeyVariable].map { SecretBytes(utf8: $0) }
         self.masterKeySource =
             environmentKey == nil
             ? .keyFile(path: dataDirectory.appendingPathComponent(Self.masterKeyFileName).path)

@@ -55,7 +55,9 @@ enum KeyText {
     private static func decodeBase64(_ text: ArraySlice<UInt8>) -> [UInt8]? {
         let body = text.prefix { $0 != UInt8(ascii: "=") }
         let padding = text.count - body.count
-        guard padding <= 2, text.count % 4 == 0 || padding == 0, body.count % 4 != 1 else { return nil }
+        guard padding <= 2, text.count % 4 == 0 || padding == 0, body.count % 4 != 1,
+            text.dropFirst(body.count).allSatisfy({ $0 == UInt8(ascii: "=") })
+        else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.count * 3 / 4)
         var group: UInt32 = 0

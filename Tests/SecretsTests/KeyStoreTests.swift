@@ -84,7 +84,20 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "not a key", "AAECAwQFBgcICQoLDA0ODw==", String(repeating: "g", count: 64)])
+    @Test func printingAStoreNeverShowsTheEnvironmentKey() throws {
+        let key = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        let store = KeyStore(
+            dataDirectory: URL(fileURLWithPath: "/nonexistent"),
+            environment: ["PATCHBAY_MASTER_KEY": key]
+        )
+        var dumped = ""
+        dump(store, to: &dumped)
+        #expect(!dumped.contains(key))
+        #expect(!"\(store)".contains(key))
+        #expect(!String(reflecting: store).contains(key))
+    }
+
+    @Test(arguments: ["", "not a key", "AA=A", "AAECAwQFBgcICQoLDA0ODw==", String(repeating: "g", count: 64)])
     func malformedEnvironmentKeyNamesTheVariable(value: String) throws {
         try withTemporaryDirectory { directory in
             let store = KeyStore(dataDirectory: directory, environment: ["PATCHBAY_MASTER_KEY": value])

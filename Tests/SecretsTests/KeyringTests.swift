@@ -32,11 +32,9 @@ import Testing
         let rotated = try original.rotated().rotated()
 
         // Re-seal as `patchbay keys rotate` does, then retire every key but the current one.
-        let resealed = try Envelope.seal(
-            plaintext: try old.open(aad: aad, keyring: rotated),
-            aad: aad,
-            keyring: rotated
-        )
+        let resealed = try old.resealed(aad: aad, keyring: rotated)
+        #expect(resealed.keyID == rotated.currentKeyID)
+        #expect(try resealed.resealed(aad: aad, keyring: rotated) == resealed)
         let retired = try rotated.retiringAllButCurrent()
 
         #expect(retired.keyIDs == [rotated.currentKeyID])
