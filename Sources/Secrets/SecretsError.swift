@@ -77,7 +77,8 @@ package struct SecretsError: Error, Equatable, CustomStringConvertible {
             "\(keyringPath): exists but \(keyFilePath) does not and \(variable) is unset; restore the key file "
                 + "or set \(variable) to the master key the keyring was created with"
         case .keyringUndecryptable(let path, let source):
-            "\(path): does not open with the master key from \(source); use the master key it was created with"
+            "\(path): does not open with the master key from \(source); use the master key it was created with, "
+                + "or restore the file from backup if it was altered"
         case .malformedKeyring(let path):
             "\(path): not a keyring this build reads; restore it from backup"
         case .io(let path, let operation, let detail):

@@ -120,6 +120,38 @@ import Testing
         }
     }
 
+    @Test func keyringFileIsAnEnvelopeUnderTheMasterKey() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            let keyring = try store.load()
+            let stored = try Data(contentsOf: directory.appendingPathComponent("keyring"))
+            let envelope = try Envelope(bytes: stored)
+            #expect(envelope.keyID == "master")
+            #expect(!stored.contains(Data(keyring.currentKeyID.utf8)))  // even key ids are inside the ciphertext
+        }
+    }
+
+    @Test func alteredKeyringFileIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let store = KeyStore(dataDirectory: directory, environment: [:])
+            _ = try store.load()
+            let file = directory.appendingPathComponent("keyring")
+            var bytes = [UInt8](try Data(contentsOf: file))
+            bytes[bytes.count - 20] ^= 0x01
+            try Data(bytes).write(to: file)
+            #expect(
+                throws: SecretsError(
+                    .keyringUndecryptable(path: store.keyringPath, masterKeySource: "\(store.masterKeySource)")
+                )
+            ) {
+                try store.load()
+            }
+
+            try Data(bytes.prefix(10)).write(to: file)
+            #expect(throws: SecretsError(.malformedKeyring(path: store.keyringPath))) { try store.load() }
+        }
+    }
+
     @Test func lostKeyFileIsReportedNotReplaced() throws {
         try withTemporaryDirectory { directory in
             let store = KeyStore(dataDirectory: directory, environment: [:])

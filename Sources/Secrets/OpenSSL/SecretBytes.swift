@@ -13,13 +13,12 @@ package final class SecretBytes: @unchecked Sendable {  // `storage` and `isWipe
     /// The number of secret bytes; stays the same after ``wipe()``.
     package let count: Int
 
-    /// Copies `bytes` into wiped-on-release memory. The caller's copy is the caller's to wipe.
-    package init(_ bytes: some Sequence<UInt8>) {
-        var copy = Array(bytes)
-        self.count = copy.count
-        self.storage = .allocate(byteCount: max(copy.count, 1), alignment: 1)
-        storage.copyBytes(from: copy)
-        Self.cleanse(&copy)
+    /// Copies `bytes` (an array, `Data`, a string's `utf8`) straight into wiped-on-release memory. The caller's
+    /// copy is the caller's to wipe; ``init(wiping:)`` does that for arrays.
+    package init(_ bytes: some Collection<UInt8>) {
+        self.count = bytes.count
+        self.storage = .allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        storage.copyBytes(from: bytes)
     }
 
     /// Copies the UTF-8 of `string`. Swift strings cannot be wiped, so prefer building from bytes where possible.
