@@ -1,1 +1,0 @@
-// The Secrets module; see ../shared/DESIGN.md.
