@@ -1,6 +1,6 @@
 /// The egress allow-list of one client: exact host names, `*.example.com` for subdomains of example.com (not
 /// example.com itself), and `host:port` entries that allow only that port (used for loopback fakes).
-struct EgressPolicy: Sendable {
+package struct EgressPolicy: Sendable {
     private struct Entry: Sendable {
         /// Lower-cased host, or a suffix such as `.example.com` when `isWildcard`.
         let host: String
@@ -11,8 +11,13 @@ struct EgressPolicy: Sendable {
 
     private let entries: [Entry]
 
-    init(allowedHosts: [String]) {
+    package init(allowedHosts: [String]) {
         entries = allowedHosts.compactMap(Self.entry)
+    }
+
+    /// Whether `url` (an absolute http or https URL) may be fetched; false for anything unparsable.
+    package func allows(_ url: String) -> Bool {
+        CurlURLParser.parse(url).map(allows) ?? false
     }
 
     func allows(_ url: ParsedURL) -> Bool {

@@ -14,7 +14,7 @@ package final class HTTPClient: Sendable {
         self.logger = logger
         egress = EgressPolicy(allowedHosts: configuration.allowedHosts)
         retryPolicy = RetryPolicy(
-            maxRetries: max(0, configuration.maxRetries),
+            maxRetries: configuration.maxRetries,
             initialBackoff: configuration.initialBackoff,
             maxBackoff: configuration.maxBackoff
         )
