@@ -6,6 +6,9 @@ struct Patchbay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patchbay",
         abstract: "Connect workspaces to cloud network providers and keep their networks in sync.",
-        subcommands: []
+        subcommands: [
+            InitCommand.self, WorkspacesCommand.self, UsersCommand.self, TokensCommand.self, IntegrationsCommand.self,
+            NetworksCommand.self, KeysCommand.self,
+        ]
     )
 }

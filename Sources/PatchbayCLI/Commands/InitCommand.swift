@@ -22,11 +22,16 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let runtime = try Runtime(data: data, plugins: nil)
-            let issued = try IdentityService(context: runtime.context).initialize(ownerName: owner, workspaceName: workspace)
+            let issued = try IdentityService(context: runtime.context).initialize(
+                ownerName: owner,
+                workspaceName: workspace
+            )
             if json {
                 try JSONOutput.print(issued)
             } else {
-                print("Created user '\(issued.user.name)' (owner) and workspace '\(issued.workspace?.name ?? workspace)'.")
+                print(
+                    "Created user '\(issued.user.name)' (owner) and workspace '\(issued.workspace?.name ?? workspace)'."
+                )
                 print("API token (shown once; keep it secret):")
                 print(issued.token)
                 print("Use it with: export PATCHBAY_TOKEN=<token>   or   --token-file FILE")

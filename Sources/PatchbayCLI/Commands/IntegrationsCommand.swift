@@ -76,14 +76,18 @@ struct IntegrationsCommand: AsyncParsableCommand {
                 let integrations = try await IntegrationService(context: runtime.context)
                     .list(try runtime.caller(), workspace: workspace, refresh: refresh)
                 if json { return try JSONOutput.print(integrations) }
-                var table = TextTable(headers: ["ID", "NAME", "PROVIDER", "NETWORKS", "ACCESS POINTS", "LAST SYNC", "NOTE"])
+                var table = TextTable(headers: [
+                    "ID", "NAME", "PROVIDER", "NETWORKS", "ACCESS POINTS", "LAST SYNC", "NOTE",
+                ])
                 table.rows = integrations.map { integration in
                     [
                         "\(integration.id)", integration.name, integration.provider,
                         integration.counts.map { "\($0.networks)" } ?? "-",
                         integration.counts.map { "\($0.accessPoints)" } ?? "-",
                         integration.lastSyncStatus ?? "never",
-                        integration.countsError ?? integration.countsAgeSeconds.map { $0 > 0 ? "counts \($0)s old" : "" }
+                        integration.countsError ?? integration.countsAgeSeconds.map {
+                            $0 > 0 ? "counts \($0)s old" : ""
+                        }
                             ?? "",
                     ]
                 }

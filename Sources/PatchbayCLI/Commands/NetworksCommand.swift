@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import Storage
 
 /// `patchbay networks sync|list`.
 struct NetworksCommand: AsyncParsableCommand {
@@ -60,7 +61,10 @@ struct NetworksCommand: AsyncParsableCommand {
                 var networks: [NetworkSummary] = []
                 var cursor = after
                 repeat {
-                    let pageSize = min(limit.map { $0 - networks.count } ?? NetworkService.maximumPageSize, NetworkService.maximumPageSize)
+                    let pageSize = min(
+                        limit.map { $0 - networks.count } ?? NetworkService.maximumPageSize,
+                        NetworkService.maximumPageSize
+                    )
                     let page = try service.list(
                         caller,
                         workspace: workspace,
@@ -82,7 +86,8 @@ struct NetworksCommand: AsyncParsableCommand {
         }
 
         static func jsonObject(_ network: NetworkSummary) -> [String: Any] {
-            let config = (try? JSONSerialization.jsonObject(with: Data(network.config.utf8), options: [.fragmentsAllowed]))
+            let config =
+                (try? JSONSerialization.jsonObject(with: Data(network.config.utf8), options: [.fragmentsAllowed]))
             return [
                 "id": network.id,
                 "workspace_id": network.workspaceID,

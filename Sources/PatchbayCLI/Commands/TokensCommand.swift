@@ -63,7 +63,9 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke one of your tokens; it stops working at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke one of your tokens; it stops working at once."
+        )
 
         @OptionGroup var data: DataOptions
         @Argument(help: "The token's id (see `patchbay tokens list`).") var id: Int64

@@ -19,8 +19,15 @@ struct WorkspacesCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
-                let workspace = try IdentityService(context: runtime.context).createWorkspace(try runtime.caller(), name: name)
-                if json { try JSONOutput.print(workspace) } else { print("Created workspace \(workspace.id) '\(workspace.name)'.") }
+                let workspace = try IdentityService(context: runtime.context).createWorkspace(
+                    try runtime.caller(),
+                    name: name
+                )
+                if json {
+                    try JSONOutput.print(workspace)
+                } else {
+                    print("Created workspace \(workspace.id) '\(workspace.name)'.")
+                }
             }
         }
     }

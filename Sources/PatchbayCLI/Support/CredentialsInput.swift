@@ -15,7 +15,10 @@ enum CredentialsInput {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 guard let contents = FileManager.default.contents(atPath: file) else {
-                    throw CLIError("\(file): cannot read the credentials file; check the path and its permissions", exitCode: 66)
+                    throw CLIError(
+                        "\(file): cannot read the credentials file; check the path and its permissions",
+                        exitCode: 66
+                    )
                 }
                 data = contents
             }

@@ -3,7 +3,10 @@ import Foundation
 
 /// Where the embedded database lives and who is calling: shared by every command that touches data.
 struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "Data directory (else $PATCHBAY_DATA_DIR, else ~/.local/share/patchbay).")
+    @Option(
+        name: .customLong("data-dir"),
+        help: "Data directory (else $PATCHBAY_DATA_DIR, else ~/.local/share/patchbay)."
+    )
     var dataDirectory: String?
 
     @Option(name: .customLong("token-file"), help: "File holding your API token (used when $PATCHBAY_TOKEN is unset).")
@@ -22,7 +25,9 @@ struct DataOptions: ParsableArguments {
     func token(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let token = environment["PATCHBAY_TOKEN"], !token.isEmpty { return token }
         guard let tokenFile else {
-            throw CLIError("no API token: set PATCHBAY_TOKEN or pass --token-file FILE (`patchbay init` prints the first one)")
+            throw CLIError(
+                "no API token: set PATCHBAY_TOKEN or pass --token-file FILE (`patchbay init` prints the first one)"
+            )
         }
         guard let contents = FileManager.default.contents(atPath: tokenFile) else {
             throw CLIError("\(tokenFile): cannot read the token file; check the path and its permissions")

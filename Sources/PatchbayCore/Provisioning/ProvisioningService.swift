@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Logging
 import Storage
@@ -152,14 +151,13 @@ package struct ProvisioningService: Sendable {
         }
     }
 
-    /// Runs blocking work (the sync transaction) on a thread of its own, off Swift's small cooperative pool.
+    /// Runs blocking work (the sync transaction) on a thread of its own: neither Swift's cooperative pool nor
+    /// Dispatch's global queues (which on Linux share their few threads with it) may be held for a whole sync.
     private static func onOwnThread<T: Sendable>(
         _ work: @escaping @Sendable () throws -> T
     ) async -> Result<T, any Error> {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { try work() })
-            }
+            Thread { continuation.resume(returning: Result { try work() }) }.start()
         }
     }
 }

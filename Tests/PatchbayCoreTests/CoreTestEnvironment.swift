@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import PatchbayCore
+import PatchbayTestSupport
+import Storage
+
+/// A temp data directory with a real SQLite file and a real keyring, an initialized owner, and scripted providers.
+struct CoreTestEnvironment {
+    let directory: String
+    let context: CoreContext
+    let owner: Caller
+    let workspace: WorkspaceSummary
+    let logs: InMemoryLogHandler.Store
+    let providers: ScriptedDirectory
+
+    var identity: IdentityService { IdentityService(context: context) }
+    var integrations: IntegrationService { IntegrationService(context: context) }
+    var provisioning: ProvisioningService { ProvisioningService(context: context) }
+    var networks: NetworkService { NetworkService(context: context) }
+    var database: PatchbayDatabase { context.database }
+
+    /// Adds a user with `role` in `workspace` and returns them as a caller.
+    func member(_ name: String, role: Role, in workspace: String? = nil) throws -> Caller {
+        let user = try identity.addUser(owner, name: name, workspace: workspace ?? self.workspace.name, role: role)
+        return Caller(userID: user.id, name: user.name)
+    }
+
+    /// Every byte of the database files, to prove what is or is not on disk.
+    func databaseBytes() throws -> [Data] {
+        try database.files.filter { FileManager.default.fileExists(atPath: $0) }.map {
+            try Data(contentsOf: URL(fileURLWithPath: $0))
+        }
+    }
+
+    func createIntegration(
+        named name: String = "HQ",
+        provider: String = "scripted",
+        apiKey: String = "key-\(UUID().uuidString)",
+        as caller: Caller? = nil
+    ) async throws -> IntegrationSummary {
+        try await integrations.create(
+            caller ?? owner,
+            workspace: workspace.name,
+            provider: provider,
+            name: name,
+            credentials: ["api_key": apiKey]
+        )
+    }
+}
+
+func withCoreEnvironment<T>(
+    providers: [ScriptedProvider] = [ScriptedProvider(id: "scripted")],
+    _ body: (CoreTestEnvironment) async throws -> T
+) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-core-\(UUID().uuidString)")
+        .path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (logger, logs) = InMemoryLogHandler.logger()
+    let database = try PatchbayDatabase(directory: directory)
+    let cipher = try KeyringCipher(dataDirectory: directory, environment: [:])
+    let directoryOfProviders = ScriptedDirectory(providers)
+    let context = CoreContext(database: database, providers: directoryOfProviders, cipher: cipher, logger: logger)
+    let issued = try IdentityService(context: context).initialize(ownerName: "owner", workspaceName: "acme")
+    let environment = CoreTestEnvironment(
+        directory: directory,
+        context: context,
+        owner: Caller(userID: issued.user.id, name: issued.user.name),
+        workspace: try requireValue(issued.workspace),
+        logs: logs,
+        providers: directoryOfProviders
+    )
+    return try await body(environment)
+}
+
+struct MissingValue: Error {}
+
+func requireValue<T>(_ value: T?) throws -> T {
+    guard let value else { throw MissingValue() }
+    return value
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import PatchbayCore
+import PatchbayTestSupport
+import Storage
+import Testing
+
+@Suite struct CredentialSecrecyTests {
+    @Test func canaryKeyNeverReachesLogsErrorsOrTheDatabaseFiles() async throws {
+        try await withCoreEnvironment { env in
+            let canary = "canary-\(UUID().uuidString)"
+            let provider = try #require(env.providers["scripted"])
+            let integration = try await env.createIntegration(apiKey: canary)
+            #expect(provider.lastCredentials == ["api_key": canary])  // the provider got the plaintext, just in time
+            provider.update {
+                $0.pages = [upstreamNetworks(0..<3)]
+                $0.countsError = ServiceError(.unavailable, "scripted: counts down")
+            }
+            _ = try await env.provisioning.sync(env.owner, integrationID: integration.id)
+            let listed = try await env.integrations.list(env.owner, workspace: "acme")
+            let duplicate = await Result { try await env.createIntegration(apiKey: canary) }
+
+            let encoded = try JSONEncoder().encode(listed)
+            #expect(String(decoding: encoded, as: UTF8.self).contains(canary) == false)
+            #expect("\(duplicate.failure ?? MissingValue())".contains(canary) == false)
+            #expect(env.logs.entries.allSatisfy { !$0.line.contains(canary) })
+            env.database.checkpoint()
+            for bytes in try env.databaseBytes() {
+                #expect(bytes.range(of: Data(canary.utf8)) == nil)
+            }
+        }
+    }
+
+    @Test func deletedIntegrationLeavesNoCiphertextBytesInTheDatabaseFiles() async throws {
+        try await withCoreEnvironment { env in
+            let integration = try await env.createIntegration()
+            try #require(env.providers["scripted"]).update { $0.pages = [upstreamNetworks(0..<3)] }
+            _ = try await env.provisioning.sync(env.owner, integrationID: integration.id)
+            let record = try #require(try env.database.integration(id: integration.id))
+            let ciphertext = record.credentialsCiphertext
+            #expect(ciphertext.count > 28)
+
+            try env.integrations.delete(env.owner, id: integration.id)
+
+            for bytes in try env.databaseBytes() {
+                #expect(bytes.range(of: ciphertext) == nil)
+            }
+            #expect(try env.database.integration(id: integration.id) == nil)
+            #expect(try env.networks.list(env.owner, workspace: "acme").networks.isEmpty)
+            #expect(try env.database.syncRuns(integrationID: integration.id).isEmpty)
+            #expect(
+                try env.database.auditEntries(workspaceID: env.workspace.id).contains {
+                    $0.action == "integration.delete"
+                }
+            )
+        }
+    }
+
+    @Test func tamperedCiphertextFailsToDecrypt() async throws {
+        try await withCoreEnvironment { env in
+            let integration = try await env.createIntegration()
+            try await env.database.writer.write { db in
+                try db.execute(
+                    sql:
+                        "UPDATE integrations SET credentials_ciphertext = CAST(substr(credentials_ciphertext, 1, length(credentials_ciphertext) - 1) || X'00' AS BLOB) WHERE id = ?",
+                    arguments: [integration.id]
+                )
+            }
+            await #expect { try await env.provisioning.sync(env.owner, integrationID: integration.id) } throws: {
+                ($0 as? ServiceError)?.message.contains("cannot be decrypted") == true
+            }
+        }
+    }
+
+    @Test func ciphertextMovedToAnotherRowFailsToDecrypt() async throws {
+        try await withCoreEnvironment { env in
+            let first = try await env.createIntegration(named: "first", apiKey: "first-key")
+            let second = try await env.createIntegration(named: "second", apiKey: "second-key")
+            try await env.database.writer.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE integrations SET
+                        credentials_ciphertext = (SELECT credentials_ciphertext FROM integrations WHERE id = ?),
+                        key_id = (SELECT key_id FROM integrations WHERE id = ?) WHERE id = ?
+                        """,
+                    arguments: [first.id, first.id, second.id]
+                )
+            }
+            await #expect { try await env.provisioning.sync(env.owner, integrationID: second.id) } throws: {
+                ($0 as? ServiceError)?.message.contains("cannot be decrypted") == true
+            }
+            #expect(try #require(env.providers["scripted"]).lastCredentials?["api_key"] != "first-key")
+        }
+    }
+
+    @Test func keyRotationKeepsEveryCredentialUsable() async throws {
+        try await withCoreEnvironment { env in
+            let keys = ["alpha", "beta", "gamma"]
+            var integrations: [IntegrationSummary] = []
+            for key in keys { integrations.append(try await env.createIntegration(named: key, apiKey: "key-\(key)")) }
+            let before = Set(try integrations.map { try #require(try env.database.integration(id: $0.id)).keyID })
+
+            let rotation = try KeyRotationService(context: env.context).rotate(env.owner)
+
+            #expect(rotation.reencrypted == 3)
+            #expect(!before.contains(rotation.currentKeyID))
+            let provider = try #require(env.providers["scripted"])
+            for (integration, key) in zip(integrations, keys) {
+                #expect(try env.database.integration(id: integration.id)?.keyID == rotation.currentKeyID)
+                _ = try await env.provisioning.sync(env.owner, integrationID: integration.id)
+                #expect(provider.lastCredentials?["api_key"] == "key-\(key)")
+            }
+            // A fresh process (new cipher, keyring from disk) still opens everything.
+            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:])
+            #expect(try reopened.currentKeyID() == rotation.currentKeyID)
+        }
+    }
+
+    @Test func onlyOwnersRotateKeys() async throws {
+        try await withCoreEnvironment { env in
+            let admin = try env.member("ada", role: .admin)
+            #expect { try KeyRotationService(context: env.context).rotate(admin) } throws: {
+                ($0 as? ServiceError)?.code == .permissionDenied
+            }
+        }
+    }
+}
