@@ -104,6 +104,14 @@ extension ManifestParser {
                 column: mark.column,
                 message: "not valid YAML (\(detail)); fix the syntax"
             )
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ManifestError(
+                file: file,
+                line: context.mark.line,
+                column: context.mark.column,
+                message: "duplicate key \(keys) in one mapping; keep one"
+            )
         default:
             return ManifestError(file: file, line: 1, column: 1, message: "not valid YAML (\(error)); fix the syntax")
         }
