@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPClientTests",
-            dependencies: ["HTTPClient", "PatchbayTestSupport"],
+            dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SecretsTests", dependencies: ["Secrets", "PatchbayTestSupport"], swiftSettings: swiftSettings),
