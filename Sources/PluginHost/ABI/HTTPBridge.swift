@@ -37,8 +37,8 @@ enum HTTPBridge {
             response.pointee = block
             return PATCHBAY_OK
         } catch {
-            let (status, text) = error.providerStatus
-            return fail(status, context.redactor.redact(text))
+            // The client already redacts its errors; the call's redactor is a second net.
+            return fail(error.providerStatus, context.redactor.redact(error.description))
         }
     }
 
