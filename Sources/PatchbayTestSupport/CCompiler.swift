@@ -10,12 +10,16 @@ package struct CCompiler: Sendable {
         let names = [environment["CC"]].compactMap { $0 } + ["cc", "clang", "gcc"]
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         for name in names {
-            if name.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: name) { return CCompiler(executable: name) }
+            if name.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: name) {
+                return CCompiler(executable: name)
+            }
             for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
                 return CCompiler(executable: folder + "/" + name)
             }
         }
-        throw CCompilerError(message: "no C compiler found (tried $CC, cc, clang, gcc); install one, e.g. apt install gcc")
+        throw CCompilerError(
+            message: "no C compiler found (tried $CC, cc, clang, gcc); install one, e.g. apt install gcc"
+        )
     }
 
     /// Compiles `sources` into a shared library at `output` (`cc -shared -fPIC`), with the ABI header on the
@@ -36,7 +40,11 @@ package struct CCompiler: Sendable {
     }
 
     /// Compiles and links an executable, e.g. a program printing struct layouts.
-    package func buildExecutable(sources: [String], output: String, includeDirectories: [String] = [PackagePaths.abiHeaders])
+    package func buildExecutable(
+        sources: [String],
+        output: String,
+        includeDirectories: [String] = [PackagePaths.abiHeaders]
+    )
         throws
     {
         try compile(["-std=c11", "-o", output] + includeDirectories.map { "-I" + $0 } + sources)
@@ -45,7 +53,9 @@ package struct CCompiler: Sendable {
     private func compile(_ arguments: [String]) throws {
         let result = try ProcessRunner.run(executable, arguments)
         guard result.status == 0 else {
-            throw CCompilerError(message: "\(executable) \(arguments.joined(separator: " ")) failed: \(result.standardError)")
+            throw CCompilerError(
+                message: "\(executable) \(arguments.joined(separator: " ")) failed: \(result.standardError)"
+            )
         }
     }
 }

@@ -78,7 +78,11 @@ extension LoadedProvider {
     }
 
     /// The result bytes of a successful reply, or the plugin's failure as a ProviderError.
-    private func result(of reply: PluginReply, call: String, expectsResult: Bool = true) throws(ProviderError) -> [UInt8] {
+    private func result(
+        of reply: PluginReply,
+        call: String,
+        expectsResult: Bool = true
+    ) throws(ProviderError) -> [UInt8] {
         guard reply.status == .ok else {
             throw ProviderError(
                 providerID: id,

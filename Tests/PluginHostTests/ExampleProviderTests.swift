@@ -30,17 +30,23 @@ import Testing
         #expect(example.descriptor.name == "Example (C)")
         #expect(example.descriptor.version == "1.0.0")
         #expect(example.descriptor.abi == "1.0")
-        #expect(example.descriptor.credentialFields == [
-            FieldDescriptor(
-                name: "token",
-                label: "Token",
-                description: "Any non-empty token; \"bad\" is refused.",
-                isRequired: true,
-                isSecret: true
-            )
-        ])
+        #expect(
+            example.descriptor.credentialFields == [
+                FieldDescriptor(
+                    name: "token",
+                    label: "Token",
+                    description: "Any non-empty token; \"bad\" is refused.",
+                    isRequired: true,
+                    isSecret: true
+                )
+            ]
+        )
         #expect(example.descriptor.settings.map(\.name) == ["greeting", "base_url"])
-        #expect(example.descriptor.rateBudgets == [RateBudgetDescriptor(scope: "provider", requests: 10, periodMilliseconds: 1000)])
+        #expect(
+            example.descriptor.rateBudgets == [
+                RateBudgetDescriptor(scope: "provider", requests: 10, periodMilliseconds: 1000)
+            ]
+        )
         #expect(example.allowedHosts == ["example.invalid"])
         #expect(example.settings == ["greeting": "hi"])
         #expect(example.supportsCounts)
@@ -112,10 +118,12 @@ import Testing
         let counts = try await Self.example().counts(credentials: credentials, settings: [:])
         #expect(counts.networks == 6)
         #expect(counts.accessPoints == 12)
-        #expect(counts.organizations == [
-            ProviderCounts.Organization(id: "org-1", networks: 3, accessPoints: 6),
-            ProviderCounts.Organization(id: "org-2", networks: 3, accessPoints: 6),
-        ])
+        #expect(
+            counts.organizations == [
+                ProviderCounts.Organization(id: "org-1", networks: 3, accessPoints: 6),
+                ProviderCounts.Organization(id: "org-2", networks: 3, accessPoints: 6),
+            ]
+        )
     }
 
     @Test func undeclaredSettingIsRefused() throws {

@@ -24,10 +24,11 @@ import Testing
 
     @Test func validateGoesThroughTheHostHTTPService() async throws {
         let token = "tok-\(UInt64.random(in: 0...UInt64.max))"
-        try await withLoopbackServer({ request in
+        let handler: LoopbackHandler = { request in
             request.header("Authorization") == "Bearer \(token)"
                 ? .json(Self.account) : .json(#"{"errors":["Invalid API key"]}"#, status: 401)
-        }) { server in
+        }
+        try await withLoopbackServer(handler) { server in
             let (logger, logs) = InMemoryLogHandler.logger()
             let example = try Self.example(for: server, logger: logger)
             let validation = try await example.validate(credentials: ProviderCredentials(fields: ["token": token]))
@@ -39,7 +40,9 @@ import Testing
                 try await example.validate(credentials: ProviderCredentials(fields: ["token": "other"]))
             }
             #expect(refused?.status == .unauthenticated)
-            #expect(logs.entries.contains { $0.message == "validating the token" && $0.metadata["provider"] == "example" })
+            #expect(
+                logs.entries.contains { $0.message == "validating the token" && $0.metadata["provider"] == "example" }
+            )
             #expect(!logs.entries.contains { $0.line.contains(token) })
         }
     }

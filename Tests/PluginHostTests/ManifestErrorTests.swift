@@ -102,10 +102,13 @@ import Testing
     }
 
     @Test func missingFileIsUnusable() {
-        #expect(throws: ManifestError(
-            file: "/nonexistent/plugins.yaml",
-            message: "cannot read the plugins file (no such file); create it or pass --plugins FILE / set PATCHBAY_PLUGINS"
-        )) {
+        #expect(
+            throws: ManifestError(
+                file: "/nonexistent/plugins.yaml",
+                message:
+                    "cannot read the plugins file (no such file); create it or pass --plugins FILE / set PATCHBAY_PLUGINS"
+            )
+        ) {
             try Manifest.load(path: "/nonexistent/plugins.yaml")
         }
     }

@@ -23,14 +23,18 @@ import Testing
         ),
         Case(
             library: "libwrong_tag.so",
-            reason: "does not export a Patchbay provider (product tag 0x4f54484552505244, expected 0x5041544348424159); "
+            reason:
+                "does not export a Patchbay provider (product tag 0x4f54484552505244, expected 0x5041544348424159); "
                 + "build it against patchbay_provider.h or remove it from plugins.yaml"
         ),
         Case(
             library: "libno_entry.so",
             reason: "no 'patchbay_provider_entry' symbol; export it from C or build the plugin with ProviderKit"
         ),
-        Case(library: "libnull_id.so", reason: "descriptor field 'id' is NULL; set it in the plugin's patchbay_provider"),
+        Case(
+            library: "libnull_id.so",
+            reason: "descriptor field 'id' is NULL; set it in the plugin's patchbay_provider"
+        ),
         Case(
             library: "libnull_function.so",
             reason: "descriptor field 'validate' is NULL; set it in the plugin's patchbay_provider"
@@ -46,7 +50,8 @@ import Testing
         ),
         Case(
             library: "libcreate_fails.so",
-            reason: "create failed (INVALID_ARGUMENT): greeting must not be empty; fix the plugin's settings in plugins.yaml"
+            reason:
+                "create failed (INVALID_ARGUMENT): greeting must not be empty; fix the plugin's settings in plugins.yaml"
         ),
         Case(
             library: "libtext.so",

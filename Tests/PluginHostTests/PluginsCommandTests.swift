@@ -14,7 +14,9 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.split(separator: " ") == ["ID", "NAME", "VERSION", "VENDOR", "ABI", "STATUS", "PATH"])
-        #expect(lines.contains { $0.hasPrefix("example") && $0.contains("Example (C)  1.0.0") && $0.contains("loaded") })
+        #expect(
+            lines.contains { $0.hasPrefix("example") && $0.contains("Example (C)  1.0.0") && $0.contains("loaded") }
+        )
         #expect(
             lines.contains(
                 "failed: \(fixtures.library("wrong_major")): built for provider ABI 2.x, this host speaks 1.x; "
@@ -79,7 +81,9 @@ import Testing
         #expect(text.standardOutput.contains("  provider  10        1000 ms"))
 
         let json = try patchbay("plugins", "inspect", "example", "--json", "--plugins", fixtures.manifestPath)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        )
         let descriptor = try #require(object["descriptor"] as? [String: Any])
         #expect(descriptor["id"] as? String == "example")
         #expect(descriptor["allowed_hosts"] as? [String] == ["example.invalid"])

@@ -3,11 +3,6 @@ struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
 
-    init(headers: [String], rows: [[String]] = []) {
-        self.headers = headers
-        self.rows = rows
-    }
-
     mutating func append(_ row: [String]) {
         rows.append(row)
     }

@@ -1,10 +1,11 @@
+import Logging
+import PatchbayProviderABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Logging
-import PatchbayProviderABI
 
 /// The host services table handed to every plugin's `create`: one static table that is never freed, so it
 /// outlives every instance.

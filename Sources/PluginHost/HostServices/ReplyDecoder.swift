@@ -44,7 +44,9 @@ struct ReplyDecoder: Sendable {
         var result: [ProviderNetwork] = []
         result.reserveCapacity(networks.count)
         for (index, item) in networks.enumerated() {
-            guard let network = item as? [String: Any] else { throw malformed("page networks[\(index)] is not an object") }
+            guard let network = item as? [String: Any] else {
+                throw malformed("page networks[\(index)] is not an object")
+            }
             result.append(try self.network(network, index))
         }
         return result
@@ -55,7 +57,10 @@ struct ReplyDecoder: Sendable {
             let organizationID = object["organization_id"] as? String
         else { throw malformed("networks[\(index)] needs string \"external_id\", \"name\" and \"organization_id\"") }
         guard let raw = object["raw"] as? [String: Any],
-            let rawData = try? JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys, .withoutEscapingSlashes]),
+            let rawData = try? JSONSerialization.data(
+                withJSONObject: raw,
+                options: [.sortedKeys, .withoutEscapingSlashes]
+            ),
             let rawText = String(data: rawData, encoding: .utf8)
         else { throw malformed("networks[\(index)] (\(externalID)) has no \"raw\" object") }
         return ProviderNetwork(
