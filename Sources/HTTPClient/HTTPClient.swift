@@ -4,37 +4,62 @@ import Logging
 package final class HTTPClient: Sendable {
     package let configuration: HTTPClientConfiguration
     let logger: Logger
+    let egress: EgressPolicy
+    let retryPolicy: RetryPolicy
+    let rateLimiter: RateLimiter
+    let handles: CurlEasyPool
 
     package init(configuration: HTTPClientConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+        egress = EgressPolicy(allowedHosts: configuration.allowedHosts)
+        retryPolicy = RetryPolicy(
+            maxRetries: max(0, configuration.maxRetries),
+            initialBackoff: configuration.initialBackoff,
+            maxBackoff: configuration.maxBackoff
+        )
+        rateLimiter = RateLimiter(budgets: configuration.rateBudgets, share: configuration.budgetShare)
+        handles = CurlEasyPool()
     }
 
     /// Sends `request`, blocking the calling thread: paces by the budgets, checks egress (redirects included),
     /// retries 429/502/503/504 honouring Retry-After. Returns whatever final status arrived.
     package func perform(_ request: HTTPRequest, context: HTTPCallContext) throws(HTTPClientError) -> HTTPResponse {
-        throw HTTPClientError(url: request.url, reason: .transport("not implemented yet"))
+        let redaction = Redaction(secrets: context.secrets)
+        guard let first = CurlURLParser.parse(request.url) else {
+            throw HTTPClientError(url: redaction.redact(request.url), reason: .invalidURL)
+        }
+        var url = try checkedEgress(first, redaction: redaction)
+        var hop = request
+        hop.url = url.text
+        var redirects = 0
+        while true {
+            let response = try send(hop, to: url, context: context, redaction: redaction)
+            guard let location = RedirectPolicy.location(of: response) else {
+                return response
+            }
+            guard redirects < configuration.maxRedirects else {
+                let detail = "still redirected after \(redirects) redirects; fix the provider's base URL or raise max_redirects"
+                throw HTTPClientError(url: redaction.redact(url.text), reason: .transport(detail))
+            }
+            redirects += 1
+            guard let target = CurlURLParser.resolve(location, against: url.text) else {
+                throw HTTPClientError(url: redaction.redact(location), reason: .invalidURL)
+            }
+            let next = try checkedEgress(target, redaction: redaction)
+            hop = RedirectPolicy.follow(hop, status: response.status, from: url, to: next, secrets: context.secrets)
+            url = next
+        }
     }
-}
 
-/// Why a request produced no response. Never carries a secret.
-package struct HTTPClientError: Error, Equatable, CustomStringConvertible {
-    package enum Reason: Sendable, Equatable {
-        case egressRefused(host: String)
-        case invalidURL
-        case transport(String)
-        case timedOut
-        case retriesExhausted(lastStatus: Int?)
-        case cancelled
+    private func checkedEgress(_ url: ParsedURL, redaction: Redaction) throws(HTTPClientError) -> ParsedURL {
+        guard egress.allows(url) else {
+            logger.warning(
+                "egress refused",
+                metadata: ["http.url": "\(redaction.redact(url.text))", "http.host": "\(url.host):\(url.port)"]
+            )
+            throw HTTPClientError(url: redaction.redact(url.text), reason: .egressRefused(host: url.host))
+        }
+        return url
     }
-
-    package let url: String
-    package let reason: Reason
-
-    package init(url: String, reason: Reason) {
-        self.url = url
-        self.reason = reason
-    }
-
-    package var description: String { "\(url): \(reason)" }
 }

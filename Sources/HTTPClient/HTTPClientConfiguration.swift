@@ -13,9 +13,12 @@ package struct HTTPClientConfiguration: Sendable {
     package var maxRetries: Int
     /// First backoff when a retryable answer carries no Retry-After; doubles each retry, with jitter.
     package var initialBackoff: Duration
-    /// Upper bound on any single wait (backoff or Retry-After).
+    /// Upper bound on any single wait (backoff or Retry-After). A Retry-After longer than this ends the retries
+    /// (`.retriesExhausted`) rather than being cut short.
     package var maxBackoff: Duration
     package var maxRedirects: Int
+    /// Largest response body accepted (after decoding); a larger one fails the request.
+    package var maxResponseBytes: Int
 
     package init(
         allowedHosts: [String],
@@ -26,7 +29,8 @@ package struct HTTPClientConfiguration: Sendable {
         maxRetries: Int = 4,
         initialBackoff: Duration = .milliseconds(500),
         maxBackoff: Duration = .seconds(60),
-        maxRedirects: Int = 5
+        maxRedirects: Int = 5,
+        maxResponseBytes: Int = 64 << 20
     ) {
         self.allowedHosts = allowedHosts
         self.rateBudgets = rateBudgets
@@ -37,40 +41,6 @@ package struct HTTPClientConfiguration: Sendable {
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.maxRedirects = maxRedirects
-    }
-}
-
-/// `requests` per `period`, counted per provider, per request scope key, or per credential set.
-package struct RateBudget: Sendable, Equatable {
-    package enum Scope: String, Sendable, Equatable {
-        case provider
-        case scope
-        case credential
-    }
-
-    package var scope: Scope
-    package var requests: Int
-    package var period: Duration
-
-    package init(scope: Scope, requests: Int, period: Duration) {
-        self.scope = scope
-        self.requests = requests
-        self.period = period
-    }
-}
-
-/// What the client knows about the call a request belongs to.
-package struct HTTPCallContext: Sendable {
-    /// Values to redact from every log line and error (credentials of this call).
-    package var secrets: [String]
-    /// Identifies the credential set for `.credential` budgets (a hash, never the secret itself).
-    package var credentialKey: String?
-    /// Polled while waiting (pacing, backoff) and between attempts.
-    package var isCancelled: @Sendable () -> Bool
-
-    package init(secrets: [String] = [], credentialKey: String? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }) {
-        self.secrets = secrets
-        self.credentialKey = credentialKey
-        self.isCancelled = isCancelled
+        self.maxResponseBytes = maxResponseBytes
     }
 }
