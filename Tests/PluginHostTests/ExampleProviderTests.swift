@@ -110,7 +110,8 @@ import Testing
         #expect(error?.status == .internal)
         #expect(
             error?.description
-                == "provider malformed-page: INTERNAL: malformed answer: page is not a JSON object; fix the plugin"
+                == "provider malformed-page: INTERNAL: malformed answer: page is not JSON (expected a value at byte 14); "
+                + "fix the plugin"
         )
     }
 
