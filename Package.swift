@@ -76,6 +76,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `swift run -c release PluginBenchmark`: the cost of the plugin boundary and of loading plugins.yaml.
+        .executableTarget(
+            name: "PluginBenchmark",
+            dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/PluginBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PatchbayTestSupport",
             dependencies: [

@@ -20,6 +20,8 @@ package final class HTTPClient: Sendable {
         )
         rateLimiter = RateLimiter(budgets: configuration.rateBudgets, share: configuration.budgetShare)
         handles = CurlEasyPool()
+        // curl_global_init runs here, when the host builds its clients, rather than inside a plugin's first call.
+        _ = CurlGlobal.isInitialized
     }
 
     /// Sends `request`, blocking the calling thread: paces by the budgets, checks egress (redirects included),
@@ -39,7 +41,8 @@ package final class HTTPClient: Sendable {
                 return response
             }
             guard redirects < configuration.maxRedirects else {
-                let detail = "still redirected after \(redirects) redirects; fix the provider's base URL or raise max_redirects"
+                let detail =
+                    "still redirected after \(redirects) redirects; fix the provider's base URL or raise max_redirects"
                 throw HTTPClientError(url: redaction.redact(url.text), reason: .transport(detail))
             }
             redirects += 1

@@ -22,7 +22,11 @@ package final class RateLimiter: Sendable {
     }
 
     /// Reserves a slot in every bucket the request spends from and returns when it may start.
-    package func reserve(scopeKey: String?, credentialKey: String?, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+    package func reserve(
+        scopeKey: String?,
+        credentialKey: String?,
+        now: ContinuousClock.Instant
+    ) -> ContinuousClock.Instant {
         let buckets = buckets(scopeKey: scopeKey, credentialKey: credentialKey)
         guard !buckets.isEmpty else {
             return now

@@ -65,6 +65,11 @@ package struct LoopbackResponse: Sendable {
         LoopbackResponse(status: status, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
     }
 
+    /// An `application/json` answer; `json` is sent as written.
+    package static func json(_ json: String, status: Int = 200) -> LoopbackResponse {
+        LoopbackResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(json.utf8))
+    }
+
     /// A redirect to `location`.
     package static func redirect(to location: String, status: Int = 302) -> LoopbackResponse {
         LoopbackResponse(status: status, headers: [("Location", location)])

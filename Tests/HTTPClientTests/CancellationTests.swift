@@ -55,7 +55,10 @@ import Testing
             cancel.start()
 
             let error = try await #require(throws: HTTPClientError.self) {
-                try await client.send(HTTPRequest(url: server.baseURL + "/x"), context: HTTPCallContext(isCancelled: cancel.isCancelled))
+                try await client.send(
+                    HTTPRequest(url: server.baseURL + "/x"),
+                    context: HTTPCallContext(isCancelled: cancel.isCancelled)
+                )
             }
 
             #expect(error.reason == .cancelled)

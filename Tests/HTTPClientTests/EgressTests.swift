@@ -25,6 +25,15 @@ import Testing
         #expect(EgressPolicy(allowedHosts: [entry]).allows(url) == allowed)
     }
 
+    @Test func allowListEntriesAreValidated() {
+        for entry in ["api.meraki.com", "*.meraki.com", "127.0.0.1:8080", "[::1]:8080", "::1"] {
+            #expect(EgressPolicy.isValid(entry: entry), "\(entry)")
+        }
+        for entry in ["", "*.", "*", "a.*.com", "host:port", "[::1]x", ":80", "evil.com/path"] {
+            #expect(!EgressPolicy.isValid(entry: entry), "\(entry)")
+        }
+    }
+
     @Test func requestToAnotherPortOfLoopbackIsRefusedWithoutConnecting() async throws {
         try await withLoopbackServer(LoopbackServer.script([.text("ok")])) { server in
             try await withLoopbackServer(LoopbackServer.script([.text("ok")])) { other in

@@ -62,7 +62,11 @@ import Testing
     @Test func clientPacesRealRequestsByTheBudget() async throws {
         try await withLoopbackServer(LoopbackServer.script([.text("ok")])) { server in
             let full = HTTPClient.forTesting(allowing: [server.hostAndPort], rateBudgets: [Self.perSecond20])
-            let half = HTTPClient.forTesting(allowing: [server.hostAndPort], rateBudgets: [Self.perSecond20], budgetShare: 0.5)
+            let half = HTTPClient.forTesting(
+                allowing: [server.hostAndPort],
+                rateBudgets: [Self.perSecond20],
+                budgetShare: 0.5
+            )
             let request = HTTPRequest(url: server.baseURL + "/x")
 
             let fullTime = try await ContinuousClock().measure {

@@ -12,7 +12,9 @@ import Testing
         try await withLoopbackServer(handler) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
 
-            let response = try await client.send(HTTPRequest(url: server.baseURL + "/old", headers: [Self.authorization]))
+            let response = try await client.send(
+                HTTPRequest(url: server.baseURL + "/old", headers: [Self.authorization])
+            )
 
             #expect(response.text == "moved here")
             #expect(response.finalURL == server.baseURL + "/new?x=1")
@@ -109,7 +111,9 @@ import Testing
         try await withLoopbackServer(handler) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
 
-            let response = try await client.send(HTTPRequest(method: "PUT", url: server.baseURL + "/a", body: Array("v".utf8)))
+            let response = try await client.send(
+                HTTPRequest(method: "PUT", url: server.baseURL + "/a", body: Array("v".utf8))
+            )
 
             #expect(response.text == "PUT v")
         }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct RetryTests {
     @Test func tooManyRequestsWaitsForRetryAfterThenSucceeds() async throws {
-        let script = LoopbackServer.script([LoopbackResponse(status: 429, headers: [("Retry-After", "1")]), .text("ok")])
+        let script = LoopbackServer.script([
+            LoopbackResponse(status: 429, headers: [("Retry-After", "1")]), .text("ok"),
+        ])
         try await withLoopbackServer(script) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
 
@@ -39,7 +41,9 @@ import Testing
 
     @Test(arguments: [502, 503, 504])
     func gatewayErrorsAreRetriedForIdempotentRequests(status: Int) async throws {
-        let script = LoopbackServer.script([LoopbackResponse(status: status), LoopbackResponse(status: status), .text("ok")])
+        let script = LoopbackServer.script([
+            LoopbackResponse(status: status), LoopbackResponse(status: status), .text("ok"),
+        ])
         try await withLoopbackServer(script) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
 
@@ -104,7 +108,11 @@ import Testing
     @Test func slowServerTimesOutAndIdempotentRequestIsRetriedOnce() async throws {
         let slow: LoopbackHandler = { _ in LoopbackResponse(status: 200, delay: .seconds(3)) }
         try await withLoopbackServer(slow) { server in
-            let client = HTTPClient.forTesting(allowing: [server.hostAndPort], requestTimeout: .milliseconds(200), maxRetries: 1)
+            let client = HTTPClient.forTesting(
+                allowing: [server.hostAndPort],
+                requestTimeout: .milliseconds(200),
+                maxRetries: 1
+            )
 
             var thrown: HTTPClientError?
             let elapsed = try await ContinuousClock().measure {
@@ -135,7 +143,8 @@ import Testing
 
     @Test func refusedConnectionIsRetriedThenReported() async throws {
         // Port 1 on loopback: nothing listens, the connect is refused at once.
-        let client = HTTPClient.forTesting(allowing: ["127.0.0.1:1"], maxRetries: 1)
+        let (logger, logs) = InMemoryLogHandler.logger()
+        let client = HTTPClient.forTesting(allowing: ["127.0.0.1:1"], maxRetries: 1, logger: logger)
 
         let error = try await #require(throws: HTTPClientError.self) {
             try await client.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:1/x"))
@@ -146,5 +155,6 @@ import Testing
             return
         }
         #expect(detail.hasPrefix("cannot connect"))
+        #expect(logs.entries.count == 2)  // a POST that never connected is safe to try again
     }
 }

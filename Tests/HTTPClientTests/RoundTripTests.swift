@@ -5,11 +5,18 @@ import Testing
 @Suite struct RoundTripTests {
     @Test func getCarriesHeadersAndReturnsStatusHeadersAndBody() async throws {
         let handler: LoopbackHandler = { _ in
-            LoopbackResponse(status: 200, headers: [("X-Request-Id", "abc"), ("Content-Type", "text/plain")], body: Array("hello".utf8))
+            LoopbackResponse(
+                status: 200,
+                headers: [("X-Request-Id", "abc"), ("Content-Type", "text/plain")],
+                body: Array("hello".utf8)
+            )
         }
         try await withLoopbackServer(handler) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
-            let request = HTTPRequest(url: server.baseURL + "/networks?page=2", headers: [.init(name: "Accept", value: "application/json")])
+            let request = HTTPRequest(
+                url: server.baseURL + "/networks?page=2",
+                headers: [.init(name: "Accept", value: "application/json")]
+            )
 
             let response = try await client.send(request)
 

@@ -7,7 +7,9 @@ import Testing
 @Suite struct SecrecyTests {
     @Test func secretsNeverReachLogLinesOrErrors() async throws {
         let secret = "sk-canary-\(UUID().uuidString) +/"
-        let encoded = "sk-canary-" + secret.dropFirst(10).replacingOccurrences(of: " ", with: "%20")
+        let encoded =
+            "sk-canary-"
+            + secret.dropFirst(10).replacingOccurrences(of: " ", with: "%20")
             .replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: "/", with: "%2F")
         let script = LoopbackServer.script([LoopbackResponse(status: 503), .text("ok")])
         try await withLoopbackServer(script) { server in
@@ -56,7 +58,9 @@ import Testing
             #expect(entries.count == 2)
             #expect(entries.map { $0.metadata["http.status"]?.description } == ["429", "200"])
             #expect(entries.map { $0.metadata["http.attempt"]?.description } == ["1", "2"])
-            #expect(entries.allSatisfy { $0.metadata["http.duration_ms"] != nil && $0.metadata["http.method"] == "GET" })
+            #expect(
+                entries.allSatisfy { $0.metadata["http.duration_ms"] != nil && $0.metadata["http.method"] == "GET" }
+            )
             #expect(entries.last?.metadata["http.connection"] == "reused")
         }
     }

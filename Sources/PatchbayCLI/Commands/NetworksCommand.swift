@@ -30,7 +30,7 @@ struct NetworksCommand: AsyncParsableCommand {
                     integrationID: integrationID
                 ) { tally in
                     let seen = tally.created + tally.updated + tally.unchanged
-                    printNote(
+                    StandardError.print(
                         "syncing integration \(integrationID): \(seen) networks so far (created \(tally.created), updated \(tally.updated), unchanged \(tally.unchanged))"
                     )
                 }

@@ -55,7 +55,7 @@ enum CredentialsInput {
             if field.isSecret {
                 value = getpass(label).map { String(cString: $0) }  // no echo
             } else {
-                printNote(label, terminator: "")
+                FileHandle.standardError.write(Data(label.utf8))
                 value = readLine()
             }
             if let value, !value.isEmpty { values[field.name] = value }

@@ -21,10 +21,5 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-}
-
-/// A line on stderr for people (progress, hints), kept out of stdout so `--json` output stays parseable.
-func printNote(_ message: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((message + terminator).utf8))
+    StandardError.print("error: \(message)")
 }

@@ -35,7 +35,7 @@ struct Runtime {
     }
 
     private static func loadProviders(_ options: PluginFileOptions) throws -> any ProviderDirectory {
-        NoProviders()
+        PluginProviderDirectory(registry: try options.loadRegistry())
     }
 }
 

@@ -1,26 +1,29 @@
 import Foundation
 
-/// Machine-readable output: pretty, sorted keys, ISO 8601 dates.
+/// Machine-readable output: pretty, sorted keys, ISO 8601 dates, one document per command.
 enum JSONOutput {
-    static func print(_ value: some Encodable) throws {
+    static func render(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// For values that embed provider JSON as-is (a network's `config`).
+    static func print(_ value: some Encodable) throws {
+        Swift.print(try render(value))
+    }
+
+    /// For values that embed provider JSON as it is (a network's `config`).
     static func printObject(_ object: Any) throws {
         let data = try JSONSerialization.data(
             withJSONObject: object,
             options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         )
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        Swift.print(String(decoding: data, as: UTF8.self))
     }
 
     static func timestamp(_ date: Date?) -> Any {
         guard let date else { return NSNull() }
-        return ISO8601DateFormatter().string(from: date)
+        return date.formatted(.iso8601)
     }
 }

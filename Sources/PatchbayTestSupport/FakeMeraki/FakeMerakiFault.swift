@@ -1,0 +1,17 @@
+/// A misbehaviour FakeMeraki injects into the next requests of one path.
+package enum FakeMerakiFault: Sendable, Equatable {
+    /// 429 with `Retry-After: seconds` and Meraki's error body.
+    case tooManyRequests(retryAfterSeconds: Int)
+    /// 503 with an HTML body, as a load balancer sends it.
+    case serviceUnavailable
+    /// The right status and headers, but only the first half of the JSON body.
+    case truncatedBody
+    /// 200 with a body that is not JSON.
+    case malformedBody
+    /// 307 to the same path and query on another authority (`localhost:PORT`): another host.
+    case redirect(authority: String)
+    /// 307 to the same path under `/n42` on the same host: a shard of the same cloud.
+    case redirectToShard
+    /// Any status with Meraki's `{"errors": [...]}` body.
+    case status(Int, errors: [String])
+}

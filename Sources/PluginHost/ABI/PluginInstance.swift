@@ -1,0 +1,97 @@
+import PatchbayProviderABI
+
+/// One `patchbay_instance` of a plugin, destroyed when the last call holding it is done.
+final class PluginInstance: @unchecked Sendable {  // the caller serializes calls unless the plugin is CONCURRENT
+    let library: ProviderLibrary
+    private let raw: OpaquePointer
+    private let buffers: PluginBuffers
+
+    private init(library: ProviderLibrary, raw: OpaquePointer) {
+        self.library = library
+        self.raw = raw
+        self.buffers = PluginBuffers(free: library.raw.pointee.free_buffer)
+    }
+
+    /// Calls the plugin's `create` with the settings JSON and the host services table.
+    static func create(library: ProviderLibrary, settings: [String: String]) -> Result<PluginInstance, PluginReplyError>
+    {
+        let json = JSONObjectWriter.bytes(of: settings)
+        var instance: OpaquePointer?
+        var message = patchbay_buffer(data: nil, length: 0)
+        let code = json.withUnsafeBufferPointer { bytes in
+            library.raw.pointee.create(
+                HostTable.pointer,
+                patchbay_buffer(data: bytes.baseAddress, length: bytes.count),
+                &instance,
+                &message
+            )
+        }
+        let buffers = PluginBuffers(free: library.raw.pointee.free_buffer)
+        let text = buffers.takeMessage(message)
+        guard code == PATCHBAY_OK else {
+            return .failure(PluginReplyError(status: ProviderStatus(code: code), message: text))
+        }
+        guard let instance else {
+            return .failure(PluginReplyError(status: .internal, message: "create returned OK but no instance"))
+        }
+        return .success(PluginInstance(library: library, raw: instance))
+    }
+
+    deinit {
+        library.raw.pointee.destroy(raw)
+    }
+
+    func validate(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
+        let secret = SecretBuffer(credentials: credentials)
+        var result = patchbay_buffer(data: nil, length: 0)
+        var message = patchbay_buffer(data: nil, length: 0)
+        let code = library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
+        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+    }
+
+    func listNetworks(credentials: ProviderCredentials, call: CallContext, sink: PageSink) -> PluginReply {
+        let secret = SecretBuffer(credentials: credentials)
+        var message = patchbay_buffer(data: nil, length: 0)
+        let code = sink.withCallback { callback, context in
+            library.raw.pointee.list_networks(
+                raw,
+                CallHandle.pointer(for: call),
+                secret.buffer,
+                callback,
+                context,
+                &message
+            )
+        }
+        return withExtendedLifetime((secret, call)) { reply(code, patchbay_buffer(data: nil, length: 0), message) }
+    }
+
+    var supportsCounts: Bool { library.countsExtension != nil }
+
+    func counts(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
+        guard let counts = library.countsExtension?.pointee.counts else {
+            return PluginReply(
+                status: .notFound,
+                message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
+            )
+        }
+        let secret = SecretBuffer(credentials: credentials)
+        var result = patchbay_buffer(data: nil, length: 0)
+        var message = patchbay_buffer(data: nil, length: 0)
+        let code = counts(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
+        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+    }
+
+    private func reply(_ code: patchbay_status, _ result: patchbay_buffer, _ message: patchbay_buffer) -> PluginReply {
+        PluginReply(
+            status: ProviderStatus(code: code),
+            result: buffers.take(result),
+            message: buffers.takeMessage(message)
+        )
+    }
+}
+
+/// A failed `create`: the plugin's status and message.
+struct PluginReplyError: Error, Sendable {
+    var status: ProviderStatus
+    var message: String?
+}

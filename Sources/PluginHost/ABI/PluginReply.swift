@@ -1,0 +1,8 @@
+/// What one plugin call returned, copied out of the plugin's buffers before they were freed.
+struct PluginReply: Sendable {
+    var status: ProviderStatus
+    /// The result JSON, when the status is OK and the call has a result.
+    var result: [UInt8]?
+    /// The plugin's one-line message (not yet redacted), if it set one.
+    var message: String?
+}

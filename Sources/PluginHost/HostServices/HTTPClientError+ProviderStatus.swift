@@ -1,0 +1,14 @@
+import HTTPClient
+
+extension HTTPClientError {
+    /// The ABI status a plugin sees for this failure.
+    var providerStatus: ProviderStatus {
+        switch reason {
+        case .egressRefused: .permissionDenied
+        case .cancelled: .cancelled
+        case .retriesExhausted(let status) where status == 429: .rateLimited
+        case .invalidURL: .invalidArgument
+        case .retriesExhausted, .timedOut, .transport: .unavailable
+        }
+    }
+}

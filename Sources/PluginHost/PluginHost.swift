@@ -1,1 +1,0 @@
-// The PluginHost module; see ../shared/DESIGN.md.

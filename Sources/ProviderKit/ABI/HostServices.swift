@@ -1,0 +1,67 @@
+import PatchbayProviderABI
+
+/// The host's service table, checked once when an instance is created: the only holder of `patchbay_host`.
+final class HostServices: @unchecked Sendable {  // immutable; the table outlives the instance and its functions are thread-safe
+    typealias HTTPFunction = @convention(c) (
+        OpaquePointer?,
+        UnsafePointer<patchbay_http_request>?,
+        UnsafeMutablePointer<UnsafeMutablePointer<patchbay_http_response>?>?,
+        UnsafeMutablePointer<patchbay_buffer>?
+    ) -> patchbay_status
+
+    let httpRequest: HTTPFunction
+    let freeResponse: @convention(c) (UnsafeMutablePointer<patchbay_http_response>?) -> Void
+    let freeBuffer: @convention(c) (patchbay_buffer) -> Void
+    let log: @convention(c) (OpaquePointer?, Int32, patchbay_buffer) -> Void
+    let monotonicNanoseconds: @convention(c) () -> UInt64
+    let isCancelled: @convention(c) (OpaquePointer?) -> Int32
+
+    init(_ pointer: UnsafePointer<patchbay_host>?, providerID: String) throws(ProviderKitError) {
+        guard let host = pointer?.pointee else {
+            throw ProviderKitError(.invalidArgument, "\(providerID): create got no host table; this is a host bug")
+        }
+        guard host.abi_major == UInt32(PATCHBAY_ABI_MAJOR) else {
+            throw ProviderKitError(
+                .invalidArgument,
+                "\(providerID): host speaks plugin ABI \(host.abi_major).x, plugin \(PATCHBAY_ABI_MAJOR).x; rebuild the plugin"
+            )
+        }
+        // Every v1.0 service is required: a table shorter than ours lacks some of them.
+        guard Int(host.struct_size) >= MemoryLayout<patchbay_host>.size,
+            let httpRequest = host.http_request,
+            let freeResponse = host.free_response,
+            let freeBuffer = host.free_buffer,
+            let log = host.log,
+            let monotonicNanoseconds = host.monotonic_ns,
+            let isCancelled = host.is_cancelled
+        else {
+            throw ProviderKitError(.invalidArgument, "\(providerID): host table lacks a v1 service; update the host")
+        }
+        self.httpRequest = httpRequest
+        self.freeResponse = freeResponse
+        self.freeBuffer = freeBuffer
+        self.log = log
+        self.monotonicNanoseconds = monotonicNanoseconds
+        self.isCancelled = isCancelled
+    }
+
+    /// Copies a host-owned message out and releases it.
+    func takeMessage(_ buffer: patchbay_buffer) -> String? {
+        guard buffer.data != nil else { return nil }
+        defer { freeBuffer(buffer) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    func write(_ message: String, level: LogLevel, call: OpaquePointer?) {
+        var text = message
+        text.withUTF8 { log(call, level.rawValue, patchbay_buffer(data: $0.baseAddress, length: $0.count)) }
+    }
+}
+
+/// Log levels of the host's `log` service.
+public enum LogLevel: Int32, Sendable {
+    case debug = 0
+    case info = 1
+    case warning = 2
+    case error = 3
+}

@@ -1,1 +1,0 @@
-// The ProviderKit module; see ../shared/DESIGN.md.
