@@ -6,7 +6,11 @@ import Testing
     @Test func countsNetworksAndOnlyWirelessAccessPointsWithRequestsPerOrganization() async throws {
         // Each network: 3 access points (MR and Catalyst CW) plus a switch, an appliance, a camera and a
         // wireless controller, none of which is an access point.
-        let dataset = FakeMerakiDataset.generated(organizations: 3, networksPerOrganization: 7, accessPointsPerNetwork: 3)
+        let dataset = FakeMerakiDataset.generated(
+            organizations: 3,
+            networksPerOrganization: 7,
+            accessPointsPerNetwork: 3
+        )
         try await withMeraki(dataset) { meraki in
             let counts = try await meraki.provider.counts(credentials: MerakiHarness.goodKey)
 
@@ -39,7 +43,9 @@ import Testing
     @Test func organizationFailureInCountsIsNamedByID() async throws {
         try await withMeraki { meraki in
             meraki.fake.inject(.truncatedBody, at: "/organizations/100003/devices/overview/byModel")
-            let error = try await meraki.failure { try await meraki.provider.counts(credentials: MerakiHarness.goodKey) }
+            let error = try await meraki.failure {
+                try await meraki.provider.counts(credentials: MerakiHarness.goodKey)
+            }
 
             #expect(error.status == .internal)
             #expect(error.message.contains("organization 100003"))

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import Synchronization
 import PatchbayTestSupport
 import PluginHost
+import Synchronization
 import Testing
 
 /// The real libPatchbayMeraki.so loaded by the real host from a plugins.yaml in a temp folder, pointed at a

@@ -23,7 +23,9 @@ import Testing
                 let path = "/organizations/\(org.id)/networks"
                 // ceil(7 / 3) pages: no page skipped, none fetched twice, nothing after the last.
                 #expect(meraki.fake.requestCount(path) == 3)
-                let tokens = meraki.fake.requests.filter { $0.path == "/api/v1" + path }.map { $0.query["startingAfter"] }
+                let tokens = meraki.fake.requests.filter { $0.path == "/api/v1" + path }.map {
+                    $0.query["startingAfter"]
+                }
                 #expect(tokens == [nil, ["\(org.networks[2].id)"], ["\(org.networks[5].id)"]])
             }
             #expect(meraki.fake.requests.count == 1 + 3 * 3)
@@ -67,7 +69,9 @@ import Testing
 
             #expect(networks.count == 7)
             #expect(networks.allSatisfy { $0.organizationID == "100002" })
-            #expect(meraki.fake.requests.map(\.path) == ["/api/v1/organizations", "/api/v1/organizations/100002/networks"])
+            #expect(
+                meraki.fake.requests.map(\.path) == ["/api/v1/organizations", "/api/v1/organizations/100002/networks"]
+            )
         }
     }
 
@@ -94,7 +98,10 @@ import Testing
             let error = try await meraki.failure { try await meraki.listAll() }
 
             #expect(error.status == .internal)
-            #expect(error.message.contains("/organizations/100001/networks: malformed JSON from Meraki"), "\(error.message)")
+            #expect(
+                error.message.contains("/organizations/100001/networks: malformed JSON from Meraki"),
+                "\(error.message)"
+            )
             #expect(error.message.contains("organization 100001"))
         }
     }
@@ -133,7 +140,8 @@ import Testing
     }
 
     @Test func neverSendsTheKeyToAnotherHostAfterARedirect() async throws {
-        try await withMeraki(Self.dataset, extraHosts: { ["localhost:\($0.port)"] }) { meraki in
+        let foreignHost: (FakeMeraki) -> [String] = { ["localhost:\($0.port)"] }
+        try await withMeraki(Self.dataset, extraHosts: foreignHost) { meraki in
             let foreign = "localhost:\(meraki.fake.port)"
             meraki.fake.inject(.redirect(authority: foreign), at: "/organizations")
             let error = try await meraki.failure { try await meraki.listAll() }

@@ -17,7 +17,9 @@ import Testing
 
     @Test func badKeyIsUnauthenticatedWithMerakisMessageAndNotRetried() async throws {
         try await withMeraki { meraki in
-            let error = try await meraki.failure { try await meraki.provider.validate(credentials: MerakiHarness.badKey) }
+            let error = try await meraki.failure {
+                try await meraki.provider.validate(credentials: MerakiHarness.badKey)
+            }
 
             #expect(error.status == .unauthenticated)
             #expect(error.message.contains("/organizations: Meraki answered 401: Invalid API key"))
@@ -29,7 +31,9 @@ import Testing
 
     @Test func keyWithoutOrganizationsSaysSo() async throws {
         try await withMeraki(FakeMerakiDataset(organizations: [])) { meraki in
-            let error = try await meraki.failure { try await meraki.provider.validate(credentials: MerakiHarness.goodKey) }
+            let error = try await meraki.failure {
+                try await meraki.provider.validate(credentials: MerakiHarness.goodKey)
+            }
 
             #expect(error.status == .permissionDenied)
             #expect(error.message.contains("this API key sees no organization"))
@@ -46,7 +50,9 @@ import Testing
 
     @Test func organizationIDNotVisibleIsNotFound() async throws {
         try await withMeraki(settings: ["organization_ids": "100001,999999"]) { meraki in
-            let error = try await meraki.failure { try await meraki.provider.validate(credentials: MerakiHarness.goodKey) }
+            let error = try await meraki.failure {
+                try await meraki.provider.validate(credentials: MerakiHarness.goodKey)
+            }
 
             #expect(error.status == .notFound)
             #expect(error.message.contains("organization 999999 is not visible to this API key"))
