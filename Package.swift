@@ -123,5 +123,11 @@ let package = Package(
             dependencies: ["PluginHost", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -15,7 +15,8 @@ package enum ProcessRunner {
         _ executable: String,
         _ arguments: [String],
         environment: [String: String] = [:],
-        currentDirectory: String? = nil
+        currentDirectory: String? = nil,
+        input: Data? = nil
     ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -28,7 +29,13 @@ package enum ProcessRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let standardInput = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
         try process.run()
+        if let input {
+            standardInput.fileHandleForWriting.write(input)
+            try standardInput.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a chatty child cannot fill a pipe and block.
         let errorData = PipeDrain(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()

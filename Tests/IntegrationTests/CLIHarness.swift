@@ -1,0 +1,73 @@
+import Foundation
+import PatchbayTestSupport
+import Testing
+
+/// The built `patchbay` binary with its own data directory and a plugins.yaml that points the real Meraki plugin at
+/// a FakeMeraki on loopback.
+struct CLIHarness {
+    let fake: FakeMeraki
+    let folder: TemporaryDirectory
+    let pluginsFile: String
+    var token: String?
+
+    var dataDirectory: String { folder.file("data") }
+
+    /// Runs `patchbay ARGS` off Swift's cooperative pool (the fake's handlers need it), with the token in the env.
+    func run(_ arguments: String..., input: String? = nil) async throws -> ProcessOutput {
+        var environment = ["PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": ""]
+        if let token { environment["PATCHBAY_TOKEN"] = token }
+        let data = input.map { Data($0.utf8) }
+        return try await onDedicatedThread {
+            try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
+        }
+    }
+
+    /// Runs a command that must succeed and decodes its `--json` output.
+    func json(_ arguments: String..., input: String? = nil) async throws -> Any {
+        let output = try await runChecked(arguments, input: input)
+        return try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
+    }
+
+    func runChecked(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
+        var environment = ["PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": ""]
+        if let token { environment["PATCHBAY_TOKEN"] = token }
+        let data = input.map { Data($0.utf8) }
+        let output = try await onDedicatedThread {
+            try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
+        }
+        #expect(output.status == 0, "patchbay \(arguments.joined(separator: " ")): \(output.standardError)")
+        return output
+    }
+
+    /// Every byte of the database files.
+    func databaseBytes() throws -> [Data] {
+        ["patchbay.sqlite", "patchbay.sqlite-wal", "patchbay.sqlite-shm"]
+            .map { dataDirectory + "/" + $0 }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+            .map { FileManager.default.contents(atPath: $0) ?? Data() }
+    }
+}
+
+/// Starts a FakeMeraki, writes plugins.yaml, runs `patchbay init`, and hands over a harness holding the token.
+func withCLI<Result: Sendable>(
+    _ dataset: FakeMerakiDataset = .generated(organizations: 2, networksPerOrganization: 5),
+    _ body: (CLIHarness) async throws -> Result
+) async throws -> Result {
+    try await withFakeMeraki(dataset) { fake in
+        try await withTemporaryDirectory(prefix: "patchbay-cli") { folder in
+            let yaml = """
+                plugins:
+                  - path: \(ProductsDirectory.product("libPatchbayMeraki.so"))
+                    id: meraki
+                    settings:
+                      base_url: "\(fake.baseURL)"
+                    allowed_hosts: ["\(fake.authority)"]
+                """
+            let pluginsFile = try folder.write(yaml, to: "plugins.yaml")
+            var harness = CLIHarness(fake: fake, folder: folder, pluginsFile: pluginsFile)
+            let initialized = try await harness.json("init", "--owner", "ops", "--workspace", "acme", "--json")
+            harness.token = try #require((initialized as? [String: Any])?["token"] as? String)
+            return try await body(harness)
+        }
+    }
+}
