@@ -63,6 +63,20 @@ import Testing
         }
     }
 
+    @Test func stopsPromptlyWhenTheHostRefusesAPage() async throws {
+        struct Enough: Error {}
+        try await withMeraki(Self.dataset, settings: ["organization_ids": "100001"]) { meraki in
+            meraki.fake.capPages(at: 3)
+            let error = try await meraki.failure {
+                try await meraki.provider.listNetworks(credentials: MerakiHarness.goodKey) { _ in throw Enough() }
+            }
+
+            #expect(error.status == .cancelled)
+            // The first page was refused: the plugin fetched no further page.
+            #expect(meraki.fake.requestCount("/organizations/100001/networks") == 1)
+        }
+    }
+
     @Test func organizationIDsLimitTheListing() async throws {
         try await withMeraki(Self.dataset, settings: ["organization_ids": "100002"]) { meraki in
             let networks = try await meraki.listAll()
