@@ -14,29 +14,30 @@ struct CLIHarness {
 
     /// Runs `patchbay ARGS` off Swift's cooperative pool (the fake's handlers need it), with the token in the env.
     func run(_ arguments: String..., input: String? = nil) async throws -> ProcessOutput {
-        var environment = ["PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": ""]
-        if let token { environment["PATCHBAY_TOKEN"] = token }
+        try await run(arguments, input: input)
+    }
+
+    func run(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
+        let environment = [
+            "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": token ?? "",
+        ]
         let data = input.map { Data($0.utf8) }
         return try await onDedicatedThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
         }
     }
 
+    /// Runs a command that must succeed.
+    func runChecked(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
+        let output = try await run(arguments, input: input)
+        #expect(output.status == 0, "patchbay \(arguments.joined(separator: " ")): \(output.standardError)")
+        return output
+    }
+
     /// Runs a command that must succeed and decodes its `--json` output.
     func json(_ arguments: String..., input: String? = nil) async throws -> Any {
         let output = try await runChecked(arguments, input: input)
         return try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
-    }
-
-    func runChecked(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
-        var environment = ["PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": ""]
-        if let token { environment["PATCHBAY_TOKEN"] = token }
-        let data = input.map { Data($0.utf8) }
-        let output = try await onDedicatedThread {
-            try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
-        }
-        #expect(output.status == 0, "patchbay \(arguments.joined(separator: " ")): \(output.standardError)")
-        return output
     }
 
     /// Every byte of the database files.

@@ -32,33 +32,50 @@ import Testing
     @Test func createListSyncListDeleteAgainstTheRealPlugin() async throws {
         try await withCLI { cli in
             let created = try await cli.json(
-                "integrations", "create", "--workspace", "acme", "--provider", "meraki", "--name", "HQ",
-                "--credentials-file", "-", "--json",
+                "integrations",
+                "create",
+                "--workspace",
+                "acme",
+                "--provider",
+                "meraki",
+                "--name",
+                "HQ",
+                "--credentials-file",
+                "-",
+                "--json",
                 input: "{\"api_key\": \"\(FakeMerakiDataset.goodKey)\"}"
             )
             let integration = try #require(created as? [String: Any])
             let id = try #require(integration["id"] as? Int)
             #expect(integration["provider"] as? String == "meraki")
 
-            let listed = try #require(try await cli.json("integrations", "list", "--workspace", "acme", "--json") as? [[String: Any]])
+            let listed = try #require(
+                try await cli.json("integrations", "list", "--workspace", "acme", "--json") as? [[String: Any]]
+            )
             #expect(listed.count == 1)
             let counts = try #require(listed[0]["counts"] as? [String: Any])
             #expect(counts["networks"] as? Int == 10)
             #expect(counts["access_points"] as? Int == 20)
 
             let sync = try await cli.runChecked(["networks", "sync", "--integration", "\(id)", "--json"])
-            let run = try #require(try JSONSerialization.jsonObject(with: Data(sync.standardOutput.utf8)) as? [String: Any])
+            let run = try #require(
+                try JSONSerialization.jsonObject(with: Data(sync.standardOutput.utf8)) as? [String: Any]
+            )
             #expect(run["status"] as? String == "succeeded")
             #expect(run["created"] as? Int == 10)
             #expect(run["updated"] as? Int == 0)
             #expect(run["duration_ms"] is Int)
             #expect(sync.standardError.contains("syncing integration \(id)"))  // the progress line
 
-            let again = try #require(try await cli.json("networks", "sync", "--integration", "\(id)", "--json") as? [String: Any])
+            let again = try #require(
+                try await cli.json("networks", "sync", "--integration", "\(id)", "--json") as? [String: Any]
+            )
             #expect(again["unchanged"] as? Int == 10)
             #expect(again["created"] as? Int == 0)
 
-            let networks = try #require(try await cli.json("networks", "list", "--workspace", "acme", "--json") as? [[String: Any]])
+            let networks = try #require(
+                try await cli.json("networks", "list", "--workspace", "acme", "--json") as? [[String: Any]]
+            )
             #expect(networks.count == 10)
             let first = try #require(networks.first)
             for key in ["id", "integration_id", "external_id", "name", "provider", "provisioning_status", "config"] {
@@ -80,22 +97,50 @@ import Testing
     @Test func badKeyUnknownProviderAndForeignSettingsFailWithClearErrors() async throws {
         try await withCLI { cli in
             let badKey = try await cli.run(
-                "integrations", "create", "--workspace", "acme", "--provider", "meraki", "--name", "bad",
-                "--credentials-file", "-", input: "{\"api_key\": \"wrong-key-123\"}"
+                "integrations",
+                "create",
+                "--workspace",
+                "acme",
+                "--provider",
+                "meraki",
+                "--name",
+                "bad",
+                "--credentials-file",
+                "-",
+                input: "{\"api_key\": \"wrong-key-123\"}"
             )
             #expect(badKey.status == 65)
             #expect(badKey.standardError.hasPrefix("error: provider meraki:"))
 
             let unknown = try await cli.run(
-                "integrations", "create", "--workspace", "acme", "--provider", "nope", "--name", "x",
-                "--credentials-file", "-", input: "{\"api_key\": \"k\"}"
+                "integrations",
+                "create",
+                "--workspace",
+                "acme",
+                "--provider",
+                "nope",
+                "--name",
+                "x",
+                "--credentials-file",
+                "-",
+                input: "{\"api_key\": \"k\"}"
             )
             #expect(unknown.status == 65)
             #expect(unknown.standardError.contains("provider 'nope': not loaded"))
 
             let metadata = try await cli.run(
-                "integrations", "create", "--workspace", "acme", "--provider", "meraki", "--name", "x",
-                "--credentials-file", "-", "--setting", "base_url=http://169.254.169.254/latest",
+                "integrations",
+                "create",
+                "--workspace",
+                "acme",
+                "--provider",
+                "meraki",
+                "--name",
+                "x",
+                "--credentials-file",
+                "-",
+                "--setting",
+                "base_url=http://169.254.169.254/latest",
                 input: "{\"api_key\": \"\(FakeMerakiDataset.goodKey)\"}"
             )
             #expect(metadata.status == 65)
@@ -136,8 +181,17 @@ import Testing
             // A duplicate name fails after the key was read: the error must not echo it.
             outputs.append(
                 try await cli.run(
-                    "integrations", "create", "--workspace", "acme", "--provider", "meraki", "--name", "HQ",
-                    "--credentials-file", "-", input: "{\"api_key\": \"\(canary)\"}"
+                    "integrations",
+                    "create",
+                    "--workspace",
+                    "acme",
+                    "--provider",
+                    "meraki",
+                    "--name",
+                    "HQ",
+                    "--credentials-file",
+                    "-",
+                    input: "{\"api_key\": \"\(canary)\"}"
                 )
             )
             for output in outputs {
