@@ -97,8 +97,16 @@ let package = Package(
             dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SecretsTests", dependencies: ["Secrets", "PatchbayTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "PatchbayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SecretsTests",
+            dependencies: ["Secrets", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PluginHostTests",
             dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport"],
@@ -108,6 +116,12 @@ let package = Package(
         .testTarget(
             name: "PatchbayCoreTests",
             dependencies: ["PatchbayCore", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CoreBenchmark",
+            dependencies: ["PatchbayCore", "Storage", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/CoreBenchmark",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PatchbayCore
+import Storage
+
+// Core benchmark: provisioning throughput and integration listing fan-out, on a real SQLite file and keyring.
+// Run: swift run -c release CoreBenchmark [networks] [integrations]
+
+let networkCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+let integrationCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 50
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-bench-\(UUID())").path
+defer { try? FileManager.default.removeItem(atPath: directory) }
+
+var logger = Logger(label: "bench")
+logger.logLevel = .warning
+let provider = BenchmarkProvider(countsLatency: .milliseconds(200))
+struct Directory: ProviderDirectory {
+    let provider: BenchmarkProvider
+    func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
+}
+let context = CoreContext(
+    database: try PatchbayDatabase(directory: directory),
+    providers: Directory(provider: provider),
+    cipher: try KeyringCipher(dataDirectory: directory, environment: [:]),
+    logger: logger
+)
+let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+let caller = Caller(userID: issued.user.id, name: issued.user.name)
+let integrations = IntegrationService(context: context)
+let provisioning = ProvisioningService(context: context)
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func timedSync(_ label: String, integrationID: Int64, networks: [UpstreamNetwork]) async throws {
+    provider.replaceNetworks(networks)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let run = try await provisioning.sync(caller, integrationID: integrationID)
+    let elapsed = seconds(clock.now - started)
+    let rate = Double(networks.count) / elapsed
+    print(
+        "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s", elapsed))"
+            + "  \(String(format: "%9.0f networks/s", rate))"
+            + "  created \(run.created) updated \(run.updated) unchanged \(run.unchanged) removed \(run.removed)"
+    )
+}
+
+print(
+    "CoreBenchmark: \(networkCount) networks, \(integrationCount) integrations; \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
+let first = try await integrations.create(
+    caller,
+    workspace: "bench",
+    provider: "bench",
+    name: "sync",
+    credentials: ["api_key": "bench-key"]
+)
+let original = (0..<networkCount).map { benchmarkNetwork($0) }
+try await timedSync("first sync (empty database)", integrationID: first.id, networks: original)
+try await timedSync("re-sync, nothing changed", integrationID: first.id, networks: original)
+let changed = original.indices.map { $0 % 10 == 0 ? benchmarkNetwork($0, revision: 1) : original[$0] }
+try await timedSync("re-sync, 10% changed", integrationID: first.id, networks: changed)
+
+for index in 1..<integrationCount {
+    _ = try await integrations.create(
+        caller,
+        workspace: "bench",
+        provider: "bench",
+        name: "list-\(index)",
+        credentials: ["api_key": "bench-key-\(index)"]
+    )
+}
+let clock = ContinuousClock()
+let started = clock.now
+let listed = try await integrations.list(caller, workspace: "bench", refresh: true)
+let elapsed = seconds(clock.now - started)
+let failed = listed.filter { $0.counts == nil }.count
+print(
+    "list \(listed.count) integrations, counts 200 ms each  \(String(format: "%8.3f s", elapsed))  (\(failed) without counts)"
+)
