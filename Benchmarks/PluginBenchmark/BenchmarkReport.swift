@@ -30,4 +30,15 @@ struct BenchmarkReport {
         if nanoseconds >= 1_000 { return String(format: "%.2f µs", nanoseconds / 1_000) }
         return String(format: "%.0f ns", nanoseconds)
     }
+
+    func parts(credentialsBytes: Int, resultBytes: Int, pluginWork: Double?, parse: Double, blocking: Double) {
+        print("parts:  \(credentialsBytes) bytes of credentials JSON in, \(resultBytes) bytes of result JSON out")
+        if let pluginWork {
+            print("        the C plugin's own validate (called from C, no host) \(format(pluginWork)) median")
+            print("        so the host's share of a round trip is \(format(blocking - pluginWork))")
+        } else {
+            print("        the C plugin's own validate: not measured (no cc on the PATH)")
+        }
+        print("        parsing the result JSON \(format(parse)) median")
+    }
 }

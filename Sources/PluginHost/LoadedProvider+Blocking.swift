@@ -11,7 +11,7 @@ extension LoadedProvider {
     ) throws(ProviderError) -> ProviderValidation {
         let effective = try effectiveSettings(overrides)
         let slot: InstanceSlot
-        switch self.slot(for: effective) {
+        switch self.slot(for: effective, isStandard: overrides.isEmpty || effective == settings) {
         case .success(let found): slot = found
         case .failure(let failure): throw createError(failure)
         }

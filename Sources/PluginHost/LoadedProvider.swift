@@ -19,7 +19,7 @@ package final class LoadedProvider: Sendable {
     let library: ProviderLibrary
     let httpClient: HTTPClient
     let logger: Logger
-    private let slots = Mutex<[[String: String]: InstanceSlot]>([:])
+    private let slots = Mutex(SlotTable())
 
     init(library: ProviderLibrary, entry: ManifestEntry, logger: Logger) {
         self.descriptor = library.descriptor
@@ -52,15 +52,26 @@ package final class LoadedProvider: Sendable {
         let queue: DispatchQueue
     }
 
-    /// The instance for these effective settings, if it exists already. Never blocks on `create`.
-    func existingSlot(for effective: [String: String]) -> InstanceSlot? {
-        slots.withLock { $0[effective] }
+    /// The instances by effective settings; the one for plugins.yaml's own settings also has its own field, so
+    /// the common call finds it without hashing a dictionary.
+    struct SlotTable {
+        var standard: InstanceSlot?
+        var overridden: [[String: String]: InstanceSlot] = [:]
+
+        func slot(for effective: [String: String], isStandard: Bool) -> InstanceSlot? {
+            isStandard ? standard : overridden[effective]
+        }
+    }
+
+    /// The instance for these effective settings, if it exists already. Waits only while another call creates one.
+    func existingSlot(for effective: [String: String], isStandard: Bool) -> InstanceSlot? {
+        slots.withLock { $0.slot(for: effective, isStandard: isStandard) }
     }
 
     /// The instance for these effective settings, created on first use. Runs on a host thread: `create` blocks.
-    func slot(for effective: [String: String]) -> Result<InstanceSlot, PluginReplyError> {
-        slots.withLock { slots in
-            if let slot = slots[effective] { return .success(slot) }
+    func slot(for effective: [String: String], isStandard: Bool) -> Result<InstanceSlot, PluginReplyError> {
+        slots.withLock { table in
+            if let slot = table.slot(for: effective, isStandard: isStandard) { return .success(slot) }
             switch PluginInstance.create(library: library, settings: effective) {
             case .success(let instance):
                 let queue = DispatchQueue(
@@ -68,7 +79,7 @@ package final class LoadedProvider: Sendable {
                     attributes: descriptor.isConcurrent ? .concurrent : []
                 )
                 let slot = InstanceSlot(instance: instance, queue: queue)
-                slots[effective] = slot
+                if isStandard { table.standard = slot } else { table.overridden[effective] = slot }
                 return .success(slot)
             case .failure(let failure):
                 return .failure(failure)
