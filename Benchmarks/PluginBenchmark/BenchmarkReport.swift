@@ -13,7 +13,9 @@ struct BenchmarkReport {
 
     func load(registry: ProviderRegistry, nanoseconds: UInt64) {
         let loaded = registry.plugins.filter(\.isLoaded).compactMap(\.id)
-        print("load:   \(format(Double(nanoseconds))) for \(registry.plugins.count) plugins (\(loaded.joined(separator: ", ")) loaded); target < 20 ms")
+        print(
+            "load:   \(format(Double(nanoseconds))) for \(registry.plugins.count) plugins (\(loaded.joined(separator: ", ")) loaded); target < 20 ms"
+        )
         for failed in registry.plugins where !failed.isLoaded {
             print("        not loaded: \(failed.path): \(failed.error ?? "")")
         }
@@ -21,8 +23,12 @@ struct BenchmarkReport {
 
     func roundTrip(direct: Double, blocking: Double, asynchronous: Double) {
         print("call:   direct Swift \(format(direct)) median")
-        print("        through the ABI on the calling thread \(format(blocking)) median, +\(format(blocking - direct)) (target < 2 µs)")
-        print("        through the ABI from async code (thread hop) \(format(asynchronous)) median, +\(format(asynchronous - direct))")
+        print(
+            "        through the ABI on the calling thread \(format(blocking)) median, +\(format(blocking - direct)) (target < 2 µs)"
+        )
+        print(
+            "        through the ABI from async code (thread hop) \(format(asynchronous)) median, +\(format(asynchronous - direct))"
+        )
     }
 
     private func format(_ nanoseconds: Double) -> String {

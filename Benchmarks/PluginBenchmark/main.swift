@@ -53,7 +53,8 @@ report.roundTrip(direct: direct, blocking: blocking, asynchronous: asynchronous)
 
 // 3. The pieces: the plugin's own work (timed from C, no host), and parsing the ~200-byte result.
 let credentialsJSON =
-    "{" + credentials.fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",") + "}"
+    "{" + credentials.fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",")
+    + "}"
 let pluginWork = PluginWork.median(library: example.path, credentialsJSON: credentialsJSON, iterations: iterations)
 let resultJSON = Array(
     #"{"account":"hello from the example provider","organizations":[{"id":"org-1","name":"Example Org One"},{"id":"org-2","name":"Example Org Two"},{"id":"org-3","name":"Example Org Three"}]}"#

@@ -8,8 +8,10 @@ import Testing
     }
 
     @Test func objectsComeOutWithSortedKeysAndNoSpaces() throws {
-        #expect(try canonical(#" { "b" : [1, 2.5e3, -0, true, false, null] , "a" : {"z":"", "y":{}} } "#)
-            == #"{"a":{"y":{},"z":""},"b":[1,2.5e3,-0,true,false,null]}"#)
+        #expect(
+            try canonical(#" { "b" : [1, 2.5e3, -0, true, false, null] , "a" : {"z":"", "y":{}} } "#)
+                == #"{"a":{"y":{},"z":""},"b":[1,2.5e3,-0,true,false,null]}"#
+        )
     }
 
     @Test func escapesAreDecodedAndWrittenBack() throws {

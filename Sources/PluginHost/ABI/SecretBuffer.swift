@@ -1,9 +1,10 @@
+import PatchbayProviderABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PatchbayProviderABI
 
 /// The credentials JSON of one call, `{"name":"value",...}` with sorted keys, in memory the host owns and zeroes
 /// when the call is over. Values are copied straight from the strings' UTF-8 storage, never into growable arrays.
@@ -72,7 +73,8 @@ final class SecretBuffer {
                     cursor += 2
                 } else if byte < 0x20 {
                     for (offset, escaped) in [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)],
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                        Self.hex[Int(byte >> 4)],
                         Self.hex[Int(byte & 0x0F)],
                     ].enumerated() {
                         storage[cursor + offset] = escaped
