@@ -61,15 +61,15 @@ extension LoadedProvider {
             await withCheckedContinuation { continuation in
                 // An existing instance is found without blocking; only creating one needs a host thread first.
                 if let slot = existingSlot(for: effective, isStandard: isStandard) {
-                    slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
+                    slot.execute { continuation.resume(returning: .success(body(slot.instance, call))) }
                     return
                 }
-                DispatchQueue.global().async {
+                setupQueue.async {
                     switch self.slot(for: effective, isStandard: isStandard) {
                     case .failure(let failure):
                         continuation.resume(returning: .failure(self.createError(failure)))
                     case .success(let slot):
-                        slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
+                        slot.execute { continuation.resume(returning: .success(body(slot.instance, call))) }
                     }
                 }
             }
