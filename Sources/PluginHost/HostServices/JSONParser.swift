@@ -42,6 +42,7 @@ package struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { return .object(members) }
         while true {
@@ -63,6 +64,7 @@ package struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         skipWhitespace()
         if peek(UInt8(ascii: "]")) { return .array(elements) }
         while true {
