@@ -1,6 +1,9 @@
 import Logging
 
 /// libcurl as a blocking Swift client, shared by every call of one plugin. Safe to use from many threads at once.
+///
+/// `perform` blocks its thread for pacing, backoff and the transfer itself: call it from a plugin's own thread (or
+/// any thread you own), never from a Swift concurrency task, where it would hold one of the few cooperative threads.
 package final class HTTPClient: Sendable {
     package let configuration: HTTPClientConfiguration
     let logger: Logger
