@@ -60,11 +60,12 @@ package final class HTTPClient: Sendable {
 
     private func checkedEgress(_ url: ParsedURL, redaction: Redaction) throws(HTTPClientError) -> ParsedURL {
         guard egress.allows(url) else {
+            let host = redaction.redact(url.host)
             logger.warning(
                 "egress refused",
-                metadata: ["http.url": "\(redaction.redact(url.text))", "http.host": "\(url.host):\(url.port)"]
+                metadata: ["http.url": "\(redaction.redact(url.text))", "http.host": "\(host):\(url.port)"]
             )
-            throw HTTPClientError(url: redaction.redact(url.text), reason: .egressRefused(host: url.host))
+            throw HTTPClientError(url: redaction.redact(url.text), reason: .egressRefused(host: host))
         }
         return url
     }
