@@ -76,6 +76,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `swift run -c release PluginBenchmark`: the cost of the plugin boundary and of loading plugins.yaml.
+        .executableTarget(
+            name: "PluginBenchmark",
+            dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/PluginBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
@@ -87,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPClientTests",
-            dependencies: ["HTTPClient", "PatchbayTestSupport"],
+            dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SecretsTests", dependencies: ["Secrets", "PatchbayTestSupport"], swiftSettings: swiftSettings),

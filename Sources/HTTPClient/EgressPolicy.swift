@@ -1,6 +1,6 @@
 /// The egress allow-list of one client: exact host names, `*.example.com` for subdomains of example.com (not
 /// example.com itself), and `host:port` entries that allow only that port (used for loopback fakes).
-struct EgressPolicy: Sendable {
+package struct EgressPolicy: Sendable {
     private struct Entry: Sendable {
         /// Lower-cased host, or a suffix such as `.example.com` when `isWildcard`.
         let host: String
@@ -11,8 +11,18 @@ struct EgressPolicy: Sendable {
 
     private let entries: [Entry]
 
-    init(allowedHosts: [String]) {
+    package init(allowedHosts: [String]) {
         entries = allowedHosts.compactMap(Self.entry)
+    }
+
+    /// Whether an `allowed_hosts` entry is well formed (a host, `*.domain`, or either with `:port`).
+    package static func isValid(entry: String) -> Bool {
+        self.entry(entry) != nil
+    }
+
+    /// Whether `url` (an absolute http or https URL) may be fetched; false for anything unparsable.
+    package func allows(_ url: String) -> Bool {
+        CurlURLParser.parse(url).map(allows) ?? false
     }
 
     func allows(_ url: ParsedURL) -> Bool {
@@ -55,10 +65,16 @@ struct EgressPolicy: Sendable {
         guard !host.isEmpty else {
             return nil
         }
-        if host.hasPrefix("*.") {
-            let suffix = host.dropFirst()
-            return suffix.count > 1 ? Entry(host: String(suffix), isWildcard: true, port: port) : nil
+        let isWildcard = host.hasPrefix("*.")
+        let name = isWildcard ? host.dropFirst() : host  // `.example.com` for a wildcard
+        guard name.count > (isWildcard ? 1 : 0), name.unicodeScalars.allSatisfy(isHostCharacter) else {
+            return nil
         }
-        return Entry(host: String(host), isWildcard: false, port: port)
+        return Entry(host: String(name), isWildcard: isWildcard, port: port)
+    }
+
+    /// Letters, digits and the punctuation of DNS names and bracketed IPv6 addresses; no `*` past a leading `*.`.
+    private static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._[]:%".unicodeScalars.contains(scalar)
     }
 }

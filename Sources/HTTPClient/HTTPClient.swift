@@ -14,12 +14,14 @@ package final class HTTPClient: Sendable {
         self.logger = logger
         egress = EgressPolicy(allowedHosts: configuration.allowedHosts)
         retryPolicy = RetryPolicy(
-            maxRetries: max(0, configuration.maxRetries),
+            maxRetries: configuration.maxRetries,
             initialBackoff: configuration.initialBackoff,
             maxBackoff: configuration.maxBackoff
         )
         rateLimiter = RateLimiter(budgets: configuration.rateBudgets, share: configuration.budgetShare)
         handles = CurlEasyPool()
+        // curl_global_init runs here, when the host builds its clients, rather than inside a plugin's first call.
+        _ = CurlGlobal.isInitialized
     }
 
     /// Sends `request`, blocking the calling thread: paces by the budgets, checks egress (redirects included),
@@ -39,7 +41,8 @@ package final class HTTPClient: Sendable {
                 return response
             }
             guard redirects < configuration.maxRedirects else {
-                let detail = "still redirected after \(redirects) redirects; fix the provider's base URL or raise max_redirects"
+                let detail =
+                    "still redirected after \(redirects) redirects; fix the provider's base URL or raise max_redirects"
                 throw HTTPClientError(url: redaction.redact(url.text), reason: .transport(detail))
             }
             redirects += 1

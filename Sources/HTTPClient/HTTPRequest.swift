@@ -33,36 +33,3 @@ package struct HTTPRequest: Sendable, Equatable {
         self.keepsCredentialsOnRedirect = keepsCredentialsOnRedirect
     }
 }
-
-/// One header; names compare case-insensitively where the client looks them up.
-package struct HTTPHeader: Sendable, Equatable {
-    package var name: String
-    package var value: String
-
-    package init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// The final answer to a request, after redirects and retries.
-package struct HTTPResponse: Sendable, Equatable {
-    package var status: Int
-    /// Names lower-cased, in the order received.
-    package var headers: [HTTPHeader]
-    package var body: [UInt8]
-    package var finalURL: String
-
-    package init(status: Int, headers: [HTTPHeader], body: [UInt8], finalURL: String) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-        self.finalURL = finalURL
-    }
-
-    /// The first value of a header, by case-insensitive name.
-    package func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
-    }
-}

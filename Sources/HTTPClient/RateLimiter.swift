@@ -5,7 +5,7 @@ import Synchronization
 /// GCRA without burst allowance: each bucket keeps a theoretical arrival time (TAT); a request may start at the
 /// latest TAT of its buckets and pushes each one interval further. All buckets are reserved under one lock, so a
 /// request never holds a slot in one bucket while it waits for another.
-final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     private struct Bucket: Sendable {
         let key: String
         let interval: Duration
@@ -15,14 +15,18 @@ final class RateLimiter: Sendable {
     private let share: Double
     private let arrivals = Mutex<[String: ContinuousClock.Instant]>([:])
 
-    init(budgets: [RateBudget], share: Double) {
+    package init(budgets: [RateBudget], share: Double) {
         self.budgets = budgets
         // A share outside (0, 1] is a configuration slip: never spend more than the whole budget, never stall.
         self.share = share.isNaN ? 1 : min(1, max(0.001, share))
     }
 
     /// Reserves a slot in every bucket the request spends from and returns when it may start.
-    func reserve(scopeKey: String?, credentialKey: String?, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+    package func reserve(
+        scopeKey: String?,
+        credentialKey: String?,
+        now: ContinuousClock.Instant
+    ) -> ContinuousClock.Instant {
         let buckets = buckets(scopeKey: scopeKey, credentialKey: credentialKey)
         guard !buckets.isEmpty else {
             return now

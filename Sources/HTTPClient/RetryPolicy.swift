@@ -3,12 +3,18 @@
 /// 429 is retried for every method (the server refused before doing anything); 502/503/504 and transport failures
 /// only for idempotent requests, since the first attempt may have been carried out. A failed connect never reached
 /// the server, so it is retried for every method. 401/403 are never retried.
-struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     static let retryableStatuses: Set<Int> = [429, 502, 503, 504]
 
-    let maxRetries: Int
-    let initialBackoff: Duration
-    let maxBackoff: Duration
+    package let maxRetries: Int
+    package let initialBackoff: Duration
+    package let maxBackoff: Duration
+
+    package init(maxRetries: Int, initialBackoff: Duration, maxBackoff: Duration) {
+        self.maxRetries = max(0, maxRetries)
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+    }
 
     func mayRetry(status: Int, isIdempotent: Bool) -> Bool {
         status == 429 || (isIdempotent && Self.retryableStatuses.contains(status))
@@ -27,7 +33,7 @@ struct RetryPolicy: Sendable {
 
     /// The wait before retry number `retry` (1-based): the server's `Retry-After` when it sent one, else backoff.
     /// nil when the server asks for longer than `maxBackoff`: retrying sooner than asked would only burn budget.
-    func delay(retryAfter: String?, retry: Int) -> Duration? {
+    package func delay(retryAfter: String?, retry: Int) -> Duration? {
         guard let retryAfter, let asked = Self.parseRetryAfter(retryAfter) else {
             return backoff(retry: retry)
         }
@@ -36,7 +42,7 @@ struct RetryPolicy: Sendable {
 
     /// Exponential backoff with "equal jitter": half the step fixed, half random, so concurrent callers spread out
     /// while every wait stays at least half the step.
-    func backoff(retry: Int) -> Duration {
+    package func backoff(retry: Int) -> Duration {
         var step = initialBackoff
         for _ in 1..<max(1, retry) where step < maxBackoff {
             step *= 2
@@ -46,7 +52,7 @@ struct RetryPolicy: Sendable {
     }
 
     /// `Retry-After` as delay-seconds or an HTTP-date; a date in the past means no wait. nil when unreadable.
-    static func parseRetryAfter(_ value: String) -> Duration? {
+    package static func parseRetryAfter(_ value: String) -> Duration? {
         var text = Substring(value)
         while text.first?.isWhitespace == true {
             text.removeFirst()

@@ -6,6 +6,6 @@ struct Patchbay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patchbay",
         abstract: "Connect workspaces to cloud network providers and keep their networks in sync.",
-        subcommands: []
+        subcommands: [PluginsCommand.self]
     )
 }

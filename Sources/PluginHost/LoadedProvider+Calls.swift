@@ -58,12 +58,15 @@ extension LoadedProvider {
         }
         let outcome: Result<PluginReply, ProviderError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
+                // An existing instance is found without blocking; only creating one needs a host thread first.
+                if let slot = existingSlot(for: effective) {
+                    slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
+                    return
+                }
                 DispatchQueue.global().async {
                     switch self.slot(for: effective) {
                     case .failure(let failure):
-                        let message = "create failed: \(failure.message ?? "no message"); check the settings"
-                        let error = ProviderError(providerID: self.id, status: failure.status, message: message)
-                        continuation.resume(returning: .failure(error))
+                        continuation.resume(returning: .failure(self.createError(failure)))
                     case .success(let slot):
                         slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
                     }
@@ -73,12 +76,22 @@ extension LoadedProvider {
             call.cancel()
         }
         var reply = try outcome.get()
-        reply.message = reply.message.map(call.redactor.redact)
+        if let message = reply.message { reply.message = call.redactor.redact(message) }
         return reply
     }
 
+    /// A failed lazy `create` for call overrides, as a ProviderError.
+    func createError(_ failure: PluginReplyError) -> ProviderError {
+        let message = "create failed: \(failure.message ?? "no message"); check the settings"
+        return ProviderError(providerID: id, status: failure.status, message: message)
+    }
+
     /// The result bytes of a successful reply, or the plugin's failure as a ProviderError.
-    private func result(of reply: PluginReply, call: String, expectsResult: Bool = true) throws(ProviderError) -> [UInt8] {
+    func result(
+        of reply: PluginReply,
+        call: String,
+        expectsResult: Bool = true
+    ) throws(ProviderError) -> [UInt8] {
         guard reply.status == .ok else {
             throw ProviderError(
                 providerID: id,

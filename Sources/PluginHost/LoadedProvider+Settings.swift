@@ -26,7 +26,8 @@ extension LoadedProvider {
                 let known = declared.isEmpty ? "it declares none" : "declared: \(declared.joined(separator: ", "))"
                 return "setting '\(name)' is not a setting of provider '\(descriptor.id)' (\(known)); remove it"
             }
-            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+                ["http", "https"].contains(scheme),
                 let host = url.host
             else { continue }
             if !AllowedHosts(allowedHosts).allows(host: host, port: url.port) {

@@ -52,6 +52,11 @@ package final class LoadedProvider: Sendable {
         let queue: DispatchQueue
     }
 
+    /// The instance for these effective settings, if it exists already. Never blocks on `create`.
+    func existingSlot(for effective: [String: String]) -> InstanceSlot? {
+        slots.withLock { $0[effective] }
+    }
+
     /// The instance for these effective settings, created on first use. Runs on a host thread: `create` blocks.
     func slot(for effective: [String: String]) -> Result<InstanceSlot, PluginReplyError> {
         slots.withLock { slots in

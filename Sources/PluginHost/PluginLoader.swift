@@ -44,7 +44,11 @@ struct PluginLoader {
 
     private func open(_ entry: ManifestEntry) throws(Failure) -> LoadedProvider {
         func fail(_ reason: PluginLoadError.Reason, _ descriptor: ProviderDescriptor? = nil) -> Failure {
-            Failure(load: PluginLoadError(path: entry.path, reason: reason), descriptor: descriptor, abi: descriptor?.abi)
+            Failure(
+                load: PluginLoadError(path: entry.path, reason: reason),
+                descriptor: descriptor,
+                abi: descriptor?.abi
+            )
         }
         guard entry.isEnabled else { throw fail(.disabled) }
         guard entry.isolation == .inProcess else { throw fail(.isolationNotSupported(entry.isolation.rawValue)) }
@@ -63,7 +67,11 @@ struct PluginLoader {
             throw fail(.duplicateID(id: descriptor.id, otherPath: other.path), descriptor)
         }
         let allowedHosts = entry.allowedHosts ?? descriptor.allowedHosts
-        if let problem = LoadedProvider.settingsProblem(entry.settings, descriptor: descriptor, allowedHosts: allowedHosts) {
+        if let problem = LoadedProvider.settingsProblem(
+            entry.settings,
+            descriptor: descriptor,
+            allowedHosts: allowedHosts
+        ) {
             throw fail(.invalidSetting(problem + " (plugins.yaml line \(entry.line))"), descriptor)
         }
         let provider = LoadedProvider(library: library, entry: entry, logger: logger)

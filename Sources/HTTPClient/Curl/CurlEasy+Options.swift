@@ -17,9 +17,13 @@ extension CurlEasy {
         try check(patchbay_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
         try check(patchbay_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         try check(patchbay_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        try check(patchbay_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, transfer.connectTimeout.curlMilliseconds))
+        try check(
+            patchbay_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, transfer.connectTimeout.curlMilliseconds)
+        )
         try check(patchbay_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, transfer.timeout.curlMilliseconds))
         try check(patchbay_curl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        // No proxy from http_proxy/https_proxy: it would be an egress path the allow-list never saw.
+        try check(patchbay_curl_setopt_string(handle, CURLOPT_PROXY, ""))
         try check(patchbay_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         // An empty string asks for every encoding this libcurl can decode; the body arrives decoded.
         try check(patchbay_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
@@ -40,6 +44,8 @@ extension CurlEasy {
             try check(patchbay_curl_setopt_long(handle, CURLOPT_HTTPGET, 1))
         case "HEAD" where transfer.body.isEmpty:
             try check(patchbay_curl_setopt_long(handle, CURLOPT_NOBODY, 1))
+        case "DELETE" where transfer.body.isEmpty, "OPTIONS" where transfer.body.isEmpty:
+            try check(patchbay_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
         default:
             if method != "POST" {
                 try check(patchbay_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
@@ -86,7 +92,8 @@ extension CurlEasy {
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "!#$%&'*+-.^_`|~".utf8.contains(byte)
@@ -96,7 +103,10 @@ extension CurlEasy {
     /// The one funnel for `curl_easy_setopt` results.
     private func check(_ code: CURLcode) throws(CurlFailure) {
         guard code == CURLE_OK else {
-            throw CurlFailure(kind: .other, message: "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))")
+            throw CurlFailure(
+                kind: .other,
+                message: "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))"
+            )
         }
     }
 }

@@ -30,6 +30,8 @@ final class CurlEasy: @unchecked Sendable {  // used by one thread at a time: Cu
         let sink = CurlTransferSink(limit: transfer.maxResponseBytes, isCancelled: transfer.isCancelled)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
+        // Runs before the list is freed: the idle handle keeps no pointer to the list, the sink or the body.
+        defer { curl_easy_reset(handle) }
         for line in try Self.headerLines(for: transfer) {
             guard let appended = curl_slist_append(headerList, line) else {
                 throw CurlFailure(kind: .other, message: "out of memory building request headers")
@@ -45,7 +47,12 @@ final class CurlEasy: @unchecked Sendable {  // used by one thread at a time: Cu
         var connects = 0
         _ = patchbay_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         _ = patchbay_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
-        return CurlResponse(status: status, headers: responseHeaders(), body: sink.body, reusedConnection: connects == 0)
+        return CurlResponse(
+            status: status,
+            headers: responseHeaders(),
+            body: sink.body,
+            reusedConnection: connects == 0
+        )
     }
 
     /// The final response's headers (not those of 1xx answers or proxy CONNECTs), names lower-cased.

@@ -40,12 +40,16 @@ final class CurlTransferSink {
     }
 }
 
+/// libcurl's `curl_write_callback`.
+typealias CurlWriteFunction = @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
+/// libcurl's `curl_xferinfo_callback`.
+typealias CurlProgressFunction =
+    @convention(c) (
+        UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t
+    ) -> Int32
+
 /// CURLOPT_WRITEFUNCTION: returning less than `size * count` makes curl stop the transfer.
-let curlWriteCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
-    data,
-    size,
-    count,
-    context in
+let curlWriteCallback: CurlWriteFunction = { data, size, count, context in
     let length = size * count
     guard let sink = CurlTransferSink.from(context) else {
         return 0
@@ -57,12 +61,7 @@ let curlWriteCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, U
 }
 
 /// CURLOPT_XFERINFOFUNCTION: called about once a second and on every read or write; non-zero aborts.
-let curlProgressCallback: @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = {
-    context,
-    _,
-    _,
-    _,
-    _ in
+let curlProgressCallback: CurlProgressFunction = { context, _, _, _, _ in
     guard let sink = CurlTransferSink.from(context) else {
         return 1
     }

@@ -59,18 +59,18 @@ struct DescriptorReader {
         var result: [FieldDescriptor] = []
         for index in 0..<Int(count) {
             let element = pointer[index]
-            let where_ = "\(field)[\(index)]"
-            let name = try string(element.name, "\(where_).name")
+            let place = "\(field)[\(index)]"
+            let name = try string(element.name, "\(place).name")
             guard ProviderSyntax.isValidFieldName(name) else {
-                throw invalid("\(where_).name", "'\(name)' is not [a-z0-9_]+", "use a snake_case JSON key")
+                throw invalid("\(place).name", "'\(name)' is not [a-z0-9_]+", "use a snake_case JSON key")
             }
-            guard element.reserved == 0 else { throw invalid("\(where_).reserved", "is not 0", "set it to 0") }
+            guard element.reserved == 0 else { throw invalid("\(place).reserved", "is not 0", "set it to 0") }
             result.append(
                 FieldDescriptor(
                     name: name,
-                    label: try string(element.label, "\(where_).label"),
-                    description: try optionalString(element.description, "\(where_).description"),
-                    defaultValue: try optionalString(element.default_value, "\(where_).default_value"),
+                    label: try string(element.label, "\(place).label"),
+                    description: try optionalString(element.description, "\(place).description"),
+                    defaultValue: try optionalString(element.default_value, "\(place).default_value"),
                     isRequired: element.flags & UInt32(PATCHBAY_FIELD_REQUIRED) != 0,
                     isSecret: element.flags & UInt32(PATCHBAY_FIELD_SECRET) != 0
                 )
@@ -81,7 +81,9 @@ struct DescriptorReader {
 
     private func budgets() throws(PluginLoadError) -> [RateBudgetDescriptor] {
         guard raw.rate_budget_count > 0 else { return [] }
-        guard let pointer = raw.rate_budgets else { throw PluginLoadError(path: path, reason: .nullField("rate_budgets")) }
+        guard let pointer = raw.rate_budgets else {
+            throw PluginLoadError(path: path, reason: .nullField("rate_budgets"))
+        }
         var result: [RateBudgetDescriptor] = []
         for index in 0..<Int(raw.rate_budget_count) {
             let budget = pointer[index]
@@ -90,7 +92,11 @@ struct DescriptorReader {
                 throw invalid("rate_budgets[\(index)].scope", "is '\(scope)'", "use provider, scope or credential")
             }
             guard budget.requests > 0, budget.period_ms > 0 else {
-                throw invalid("rate_budgets[\(index)]", "has a zero count or period", "declare requests > 0 per period_ms > 0")
+                throw invalid(
+                    "rate_budgets[\(index)]",
+                    "has a zero count or period",
+                    "declare requests > 0 per period_ms > 0"
+                )
             }
             result.append(
                 RateBudgetDescriptor(
@@ -103,7 +109,10 @@ struct DescriptorReader {
         return result
     }
 
-    private func list(_ pointer: UnsafePointer<UnsafePointer<CChar>?>?, _ field: String) throws(PluginLoadError) -> [String] {
+    private func list(
+        _ pointer: UnsafePointer<UnsafePointer<CChar>?>?,
+        _ field: String
+    ) throws(PluginLoadError) -> [String] {
         guard let pointer else { return [] }
         var result: [String] = []
         var index = 0

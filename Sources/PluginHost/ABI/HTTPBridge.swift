@@ -1,10 +1,11 @@
+import HTTPClient
+import PatchbayProviderABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import HTTPClient
-import PatchbayProviderABI
 
 /// Serves `patchbay_host.http_request`: copies the plugin's request into Swift, runs it through the plugin's
 /// HTTPClient, and hands back a response in one host allocation.
@@ -37,8 +38,8 @@ enum HTTPBridge {
             response.pointee = block
             return PATCHBAY_OK
         } catch {
-            let (status, text) = error.providerStatus
-            return fail(status, context.redactor.redact(text))
+            // The client already redacts its errors; the call's redactor is a second net.
+            return fail(error.providerStatus, context.redactor.redact(error.description))
         }
     }
 
@@ -93,7 +94,8 @@ enum HTTPBridge {
         let headerOffset = MemoryLayout<patchbay_http_response>.stride
         let bytesOffset = headerOffset + MemoryLayout<patchbay_http_header>.stride * answer.headers.count
         let url = Array(answer.finalURL.utf8) + [0]
-        let byteCount = answer.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+        let byteCount =
+            answer.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
             + answer.body.count + url.count
         guard let block = malloc(bytesOffset + byteCount) else { return nil }
         let headers = (block + headerOffset).bindMemory(to: patchbay_http_header.self, capacity: answer.headers.count)

@@ -1,10 +1,11 @@
+import Logging
+import PatchbayProviderABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Logging
-import PatchbayProviderABI
 
 /// The host services table handed to every plugin's `create`: one static table that is never freed, so it
 /// outlives every instance.
@@ -35,12 +36,14 @@ enum HostTable {
     private static let fallbackLogger = Logger(label: "patchbay.plugin")
 
     private static func log(call: OpaquePointer?, level: Int32, message: patchbay_buffer) {
-        let bytes = message.data.map { Array(UnsafeBufferPointer(start: $0, count: message.length)) } ?? []
-        let text = String(decoding: bytes, as: UTF8.self)  // invalid UTF-8 becomes U+FFFD, never a crash
         let context = CallHandle.context(call)
         let logger = context?.logger ?? fallbackLogger
+        let level = logLevel(level)
+        guard logger.logLevel <= level else { return }  // no copy or redaction for a line nobody will see
+        let bytes = message.data.map { Array(UnsafeBufferPointer(start: $0, count: message.length)) } ?? []
+        let text = String(decoding: bytes, as: UTF8.self)  // invalid UTF-8 becomes U+FFFD, never a crash
         let line = context?.redactor.redact(text) ?? text
-        logger.log(level: logLevel(level), "\(line)")
+        logger.log(level: level, "\(line)")
     }
 
     private static func logLevel(_ level: Int32) -> Logger.Level {

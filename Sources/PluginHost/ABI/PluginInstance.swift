@@ -13,7 +13,8 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     }
 
     /// Calls the plugin's `create` with the settings JSON and the host services table.
-    static func create(library: ProviderLibrary, settings: [String: String]) -> Result<PluginInstance, PluginReplyError> {
+    static func create(library: ProviderLibrary, settings: [String: String]) -> Result<PluginInstance, PluginReplyError>
+    {
         let json = JSONObjectWriter.bytes(of: settings)
         var instance: OpaquePointer?
         var message = patchbay_buffer(data: nil, length: 0)
@@ -68,7 +69,10 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
 
     func counts(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
         guard let counts = library.countsExtension?.pointee.counts else {
-            return PluginReply(status: .notFound, message: "the plugin has no \(ProviderABI.countsExtensionID) extension")
+            return PluginReply(
+                status: .notFound,
+                message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
+            )
         }
         let secret = SecretBuffer(credentials: credentials)
         var result = patchbay_buffer(data: nil, length: 0)

@@ -1,9 +1,10 @@
+import PatchbayProviderABI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PatchbayProviderABI
 
 /// The credentials JSON of one call, in memory the host owns and zeroes when the call is over.
 final class SecretBuffer {

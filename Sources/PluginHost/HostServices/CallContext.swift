@@ -4,21 +4,20 @@ import Synchronization
 
 /// Everything host services need to know about one call in flight: whose egress, which secrets, whether to stop.
 ///
-/// The plugin holds it as an opaque `patchbay_call *` for the duration of the call.
+/// The plugin holds it as an opaque `patchbay_call *` for the duration of the call. Redaction and the credential
+/// key are derived only when a message, log line or request needs them, so a quiet call costs nothing extra.
 package final class CallContext: Sendable {
     package let providerID: String
     let httpClient: HTTPClient
     let logger: Logger
-    let redactor: Redactor
-    let credentialKey: String?
+    private let credentials: ProviderCredentials?
     private let cancelled = Atomic<Bool>(false)
 
     init(providerID: String, httpClient: HTTPClient, logger: Logger, credentials: ProviderCredentials?) {
         self.providerID = providerID
         self.httpClient = httpClient
         self.logger = logger
-        self.redactor = Redactor(secrets: credentials.map { Array($0.fields.values) } ?? [])
-        self.credentialKey = credentials.map(Self.key(for:))
+        self.credentials = credentials
     }
 
     package var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
@@ -27,8 +26,16 @@ package final class CallContext: Sendable {
         cancelled.store(true, ordering: .relaxed)
     }
 
+    /// Redacts this call's credential values.
+    var redactor: Redactor {
+        Redactor(secrets: credentials.map { Array($0.fields.values) } ?? [])
+    }
+
     var httpContext: HTTPCallContext {
-        HTTPCallContext(secrets: redactor.secrets, credentialKey: credentialKey) { [self] in isCancelled }
+        HTTPCallContext(
+            secrets: redactor.secrets,
+            credentialKey: credentials.map(Self.key(for:))
+        ) { [self] in isCancelled }
     }
 
     /// A per-process keyed hash of the credentials: stable while the process runs, useless outside it.

@@ -13,10 +13,23 @@ enum JSONObjectWriter {
         emit(UInt8(ascii: "}"))
     }
 
-    /// The number of bytes `write` emits.
+    /// The number of bytes `write` emits, counted without writing.
     static func length(of fields: [String: String]) -> Int {
-        var count = 0
-        write(fields) { _ in count += 1 }
+        fields.reduce(1 + max(fields.count - 1, 0) + 1) { total, field in
+            total + escapedLength(field.key) + 1 + escapedLength(field.value)
+        }
+    }
+
+    /// The length of `text` as a JSON string literal, quotes included.
+    static func escapedLength(_ text: String) -> Int {
+        var count = 2
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A: count += 2
+            case 0..<0x20: count += 6
+            default: count += 1
+            }
+        }
         return count
     }
 
@@ -28,7 +41,8 @@ enum JSONObjectWriter {
         return bytes
     }
 
-    private static func writeString(_ text: String, _ emit: (UInt8) -> Void) {
+    /// Emits `text` as a JSON string literal.
+    static func writeString(_ text: String, _ emit: (UInt8) -> Void) {
         let hex = Array("0123456789abcdef".utf8)
         emit(UInt8(ascii: "\""))
         for byte in text.utf8 {

@@ -31,7 +31,9 @@ final class PageCollector: Sendable {
         } catch let error as ProviderError {
             record(error)
         } catch {
-            record(ProviderError(providerID: decoder.providerID, status: .cancelled, message: "listing stopped: \(error)"))
+            record(
+                ProviderError(providerID: decoder.providerID, status: .cancelled, message: "listing stopped: \(error)")
+            )
         }
         return .cancelled
     }

@@ -4,7 +4,10 @@ extension ManifestParser {
     /// A mapping whose keys are all in `keys`, each at most once.
     func mapping(_ node: Node, _ what: String, keys: [String]) throws(ManifestError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
-            throw error(at: node, "\(what) must be a mapping of keys, found \(describe(node)); write `key: value` lines")
+            throw error(
+                at: node,
+                "\(what) must be a mapping of keys, found \(describe(node)); write `key: value` lines"
+            )
         }
         var fields: [String: Node] = [:]
         for (key, value) in mapping {
@@ -47,7 +50,10 @@ extension ManifestParser {
                 for item in list { parts.append(try string(item, "settings.\(name)[]")) }
                 result[name] = parts.joined(separator: ",")
             default:
-                throw error(at: value, "`settings.\(name)` must be a value or a list, found \(describe(value)); flatten it")
+                throw error(
+                    at: value,
+                    "`settings.\(name)` must be a value or a list, found \(describe(value)); flatten it"
+                )
             }
         }
         return result
@@ -62,7 +68,10 @@ extension ManifestParser {
         for item in list {
             let host = try string(item, "allowed_hosts[]")
             guard !host.isEmpty, !host.contains("/") else {
-                throw error(at: item, "`allowed_hosts` entry '\(host)' is not a host; write host, *.domain or host:port")
+                throw error(
+                    at: item,
+                    "`allowed_hosts` entry '\(host)' is not a host; write host, *.domain or host:port"
+                )
             }
             hosts.append(host)
         }
@@ -103,6 +112,14 @@ extension ManifestParser {
                 line: mark.line,
                 column: mark.column,
                 message: "not valid YAML (\(detail)); fix the syntax"
+            )
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ManifestError(
+                file: file,
+                line: context.mark.line,
+                column: context.mark.column,
+                message: "duplicate key \(keys) in one mapping; keep one"
             )
         default:
             return ManifestError(file: file, line: 1, column: 1, message: "not valid YAML (\(error)); fix the syntax")

@@ -51,7 +51,10 @@ struct ManifestParser {
         }
         if let enabled = fields["enabled"] {
             guard case .scalar = enabled, let value = enabled.bool else {
-                throw error(at: enabled, "`enabled` must be true or false, found \(describe(enabled)); write true or false")
+                throw error(
+                    at: enabled,
+                    "`enabled` must be true or false, found \(describe(enabled)); write true or false"
+                )
             }
             entry.isEnabled = value
         }

@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import Logging
+import PluginHost
+
+// Measures what the plugin boundary costs: a round trip through the C ABI against the same work done by a
+// direct Swift call, and the time to load the plugins of plugins.yaml.
+//
+// Run in release from the package root, after `swift build` and `scripts/build-example-plugins.sh`:
+//     swift run -c release PluginBenchmark [plugins.yaml]
+
+let manifestPath = CommandLine.arguments.dropFirst().first ?? "plugins.yaml"
+var logger = Logger(label: "patchbay.benchmark")
+logger.logLevel = .error
+
+let report = BenchmarkReport()
+report.machine()
+
+// 1. Load time: a fresh process loads each library once, so the first load is the figure that matters.
+let loadStart = DispatchTime.now().uptimeNanoseconds
+let registry: ProviderRegistry
+do {
+    registry = try ProviderRegistry.load(manifestPath: manifestPath, logger: logger)
+} catch {
+    print("error: \(error)")
+    exit(78)
+}
+let loadNanoseconds = DispatchTime.now().uptimeNanoseconds - loadStart
+report.load(registry: registry, nanoseconds: loadNanoseconds)
+
+guard let example = registry.provider(id: "example") else {
+    print("error: \(manifestPath): the C example did not load; run scripts/build-example-plugins.sh")
+    exit(69)
+}
+
+// 2. Round trip: ~200 bytes of credentials JSON in, ~200 bytes of result JSON out.
+let credentials = ProviderCredentials(fields: [
+    "token": String(repeating: "t", count: 64), "organization": "org-benchmark-0001",
+    "region": "europe-west", "note": String(repeating: "n", count: 60),
+])
+let iterations = 20_000
+let direct = Measurement.median(iterations: iterations) {
+    DirectProvider.validate(credentials: credentials, greeting: "hello")
+}
+let blocking = Measurement.median(iterations: iterations) {
+    try? example.validateBlocking(credentials: credentials)
+}
+let asyncIterations = 5_000
+let asynchronous = await Measurement.medianAsync(iterations: asyncIterations) {
+    try? await example.validate(credentials: credentials)
+}
+report.roundTrip(direct: direct, blocking: blocking, asynchronous: asynchronous)

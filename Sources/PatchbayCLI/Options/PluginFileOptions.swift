@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PluginHost
+
+/// Which plugins.yaml to use: `--plugins FILE`, else `$PATCHBAY_PLUGINS`, else `./plugins.yaml`.
+///
+/// Commands that need providers add `@OptionGroup var pluginFile: PluginFileOptions` and call `loadRegistry()`.
+struct PluginFileOptions: ParsableArguments {
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp("The plugins file (default: $PATCHBAY_PLUGINS, else ./plugins.yaml).", valueName: "file")
+    )
+    var file: String?
+
+    /// The file this invocation uses.
+    var path: String {
+        if let file { return file }
+        if let variable = ProcessInfo.processInfo.environment["PATCHBAY_PLUGINS"], !variable.isEmpty { return variable }
+        return "plugins.yaml"
+    }
+
+    /// Loads every plugin of the file. A plugin that fails is listed with its reason; a file that cannot be used
+    /// prints `error: <file>:<line>:<col>: ...` on stderr and exits 78 (EX_CONFIG).
+    func loadRegistry(logger: Logger = Self.logger) throws -> ProviderRegistry {
+        do {
+            return try ProviderRegistry.load(manifestPath: path, logger: logger)
+        } catch {
+            StandardError.print("error: \(error)")
+            throw ExitCode(78)
+        }
+    }
+
+    /// Warnings and errors to stderr; `PATCHBAY_LOG_LEVEL` (trace … critical) changes the level.
+    static var logger: Logger {
+        var logger = Logger(label: "patchbay.plugins") { StandardError.logHandler(label: $0) }
+        let level = ProcessInfo.processInfo.environment["PATCHBAY_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
+    }
+}

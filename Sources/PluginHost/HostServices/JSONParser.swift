@@ -1,0 +1,220 @@
+/// A strict RFC 8259 parser over UTF-8 bytes that were already validated as UTF-8.
+struct JSONParser {
+    /// Where and why the text is not JSON.
+    struct Failure: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+    private static let maximumDepth = 256
+
+    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.failure("text after the JSON value") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func value() throws(Failure) -> JSONValue {
+        guard index < bytes.count else { throw failure("unexpected end") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        default: return try number()
+        }
+    }
+
+    private mutating func object() throws(Failure) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) { return .object(members) }
+        while true {
+            skipWhitespace()
+            guard peekByte == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+            let key = try string()
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            members.append((key, try value()))
+            skipWhitespace()
+            if peek(UInt8(ascii: "}")) { return .object(members) }
+            try expect(UInt8(ascii: ","))
+        }
+    }
+
+    private mutating func array() throws(Failure) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try value())
+            skipWhitespace()
+            if peek(UInt8(ascii: "]")) { return .array(elements) }
+            try expect(UInt8(ascii: ","))
+        }
+    }
+
+    private mutating func string() throws(Failure) -> String {
+        index += 1  // the opening quote
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            guard bytes[index] >= 0x20 else { throw failure("control character in a string") }
+            index += 1
+        }
+        guard index < bytes.count else { throw failure("unterminated string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+        }
+        var scalars = Array(bytes[start..<index])
+        try escapedRest(into: &scalars)
+        return String(decoding: scalars, as: UTF8.self)
+    }
+
+    /// Continues a string that has escapes, from the first backslash to the closing quote.
+    private mutating func escapedRest(into output: inout [UInt8]) throws(Failure) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { throw failure("unterminated escape") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+                case UInt8(ascii: "b"): output.append(0x08)
+                case UInt8(ascii: "f"): output.append(0x0C)
+                case UInt8(ascii: "n"): output.append(0x0A)
+                case UInt8(ascii: "r"): output.append(0x0D)
+                case UInt8(ascii: "t"): output.append(0x09)
+                case UInt8(ascii: "u"): output.append(contentsOf: String(try unicodeEscape()).utf8)
+                default: throw failure("unknown escape")
+                }
+            default:
+                guard byte >= 0x20 else { throw failure("control character in a string") }
+                output.append(byte)
+            }
+        }
+        throw failure("unterminated string")
+    }
+
+    /// `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD.
+    private mutating func unicodeEscape() throws(Failure) -> Character {
+        let high = try hex4()
+        if (0xD800..<0xDC00).contains(high), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+        {
+            index += 2
+            let low = try hex4()
+            if (0xDC00..<0xE000).contains(low),
+                let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            {
+                return Character(scalar)
+            }
+            return "\u{FFFD}"
+        }
+        return Unicode.Scalar(high).map(Character.init) ?? "\u{FFFD}"
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw failure("bad \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
+    private mutating func number() throws(Failure) -> JSONValue {
+        let start = index
+        if peekByte == UInt8(ascii: "-") { index += 1 }
+        if peekByte == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            guard try digits() > 0 else { throw failure("expected a value") }
+        }
+        if peekByte == UInt8(ascii: ".") {
+            index += 1
+            guard try digits() > 0 else { throw failure("expected digits after '.'") }
+        }
+        if peekByte == UInt8(ascii: "e") || peekByte == UInt8(ascii: "E") {
+            index += 1
+            if peekByte == UInt8(ascii: "+") || peekByte == UInt8(ascii: "-") { index += 1 }
+            guard try digits() > 0 else { throw failure("expected an exponent") }
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+    }
+
+    private mutating func digits() throws(Failure) -> Int {
+        let start = index
+        while let byte = peekByte, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+        return index - start
+    }
+
+    private mutating func literal(_ word: String, _ value: JSONValue) throws(Failure) -> JSONValue {
+        let count = word.utf8.count
+        guard index + count <= bytes.count, bytes[index..<index + count].elementsEqual(word.utf8) else {
+            throw failure("expected a value")
+        }
+        index += count
+        return value
+    }
+
+    private var peekByte: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func peek(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Failure) {
+        guard peek(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("nested deeper than \(Self.maximumDepth)") }
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peekByte, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private func failure(_ reason: String) -> Failure {
+        Failure(offset: index, reason: reason)
+    }
+}

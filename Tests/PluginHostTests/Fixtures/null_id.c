@@ -1,0 +1,3 @@
+// Leaves the required id NULL.
+#define FIXTURE_ID NULL
+#include "fixture.h"
