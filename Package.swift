@@ -111,6 +111,14 @@ let package = Package(
             dependencies: ["PatchbayCore", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "MerakiBenchmark",
+            dependencies: [
+                "PluginHost", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/MerakiBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MerakiTests",
             dependencies: ["PluginHost", "PatchbayTestSupport"],

@@ -26,12 +26,18 @@ enum JSONArray {
             index = skipWhitespace(bytes, from: end)
             guard index < bytes.count else { throw Malformed(offset: index, reason: "unterminated array") }
             if bytes[index] == UInt8(ascii: "]") { return try finish(bytes, after: index + 1, ranges) }
-            guard bytes[index] == UInt8(ascii: ",") else { throw Malformed(offset: index, reason: "expected ',' or ']'") }
+            guard bytes[index] == UInt8(ascii: ",") else {
+                throw Malformed(offset: index, reason: "expected ',' or ']'")
+            }
             index += 1
         }
     }
 
-    private static func finish(_ bytes: [UInt8], after index: Int, _ ranges: [Range<Int>]) throws(Malformed)
+    private static func finish(
+        _ bytes: [UInt8],
+        after index: Int,
+        _ ranges: [Range<Int>]
+    ) throws(Malformed)
         -> [Range<Int>]
     {
         let end = skipWhitespace(bytes, from: index)

@@ -9,7 +9,11 @@ struct MerakiClient: Sendable {
     let call: Call
 
     /// GETs `path` (relative to the API root), checks the status, and returns the response.
-    func get(_ path: String, query: [(String, String)] = [], organization: String? = nil) throws(ProviderKitError)
+    func get(
+        _ path: String,
+        query: [(String, String)] = [],
+        organization: String? = nil
+    ) throws(ProviderKitError)
         -> HTTPResponse
     {
         let url = baseURL.current + path + Self.queryString(query)

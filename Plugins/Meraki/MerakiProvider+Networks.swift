@@ -11,7 +11,8 @@ extension MerakiProvider {
         try client.getPages(path, query: [("perPage", String(Self.networksPerPage))], organization: organization.id) {
             page in
             let networks = try MerakiResponse.elements(MerakiNetwork.self, from: page, endpoint: path).map {
-                network, raw in
+                network,
+                raw in
                 Network(
                     externalID: network.id,
                     name: network.name,
@@ -45,7 +46,11 @@ extension MerakiProvider {
             }
         }
         let modelsPath = "/organizations/\(organization.id)/devices/overview/byModel"
-        let response = try client.get(modelsPath, query: [("productTypes[]", "wireless")], organization: organization.id)
+        let response = try client.get(
+            modelsPath,
+            query: [("productTypes[]", "wireless")],
+            organization: organization.id
+        )
         let byModel = try MerakiResponse.decode(MerakiDevicesByModel.self, from: response.body, endpoint: modelsPath)
         return Counts.Organization(
             id: organization.id,

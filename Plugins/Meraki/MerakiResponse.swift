@@ -1,9 +1,10 @@
+import ProviderKit
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ProviderKit
 
 /// Turns Meraki's answers into values or into errors that name the endpoint, Meraki's own words and a fix.
 enum MerakiResponse {
@@ -26,7 +27,11 @@ enum MerakiResponse {
     }
 
     /// Decodes a JSON body, or fails as `internal` naming the endpoint.
-    static func decode<Value: Decodable>(_ type: Value.Type, from body: [UInt8], endpoint: String)
+    static func decode<Value: Decodable>(
+        _ type: Value.Type,
+        from body: [UInt8],
+        endpoint: String
+    )
         throws(ProviderKitError) -> Value
     {
         do {
@@ -37,7 +42,11 @@ enum MerakiResponse {
     }
 
     /// The elements of a JSON array body with their own bytes, decoded as `Element`.
-    static func elements<Element: Decodable>(_ type: Element.Type, from body: [UInt8], endpoint: String)
+    static func elements<Element: Decodable>(
+        _ type: Element.Type,
+        from body: [UInt8],
+        endpoint: String
+    )
         throws(ProviderKitError) -> [(element: Element, raw: ArraySlice<UInt8>)]
     {
         let ranges: [Range<Int>]

@@ -8,8 +8,5 @@ public struct Credentials: Sendable, CustomStringConvertible {
 
     public subscript(name: String) -> String? { values[name] }
 
-    /// Every value, for a provider that needs to hand them to the host for redaction; never log them.
-    public var allValues: [String] { Array(values.values) }
-
     public var description: String { "Credentials(\(values.keys.sorted().joined(separator: ", ")): redacted)" }
 }

@@ -30,7 +30,11 @@ struct InputObject {
     }
 
     /// Applies defaults, then checks required fields and (for settings) refuses names nobody declared.
-    func checked(against fields: [Field], applyingDefaults: Bool, refusingUnknown: Bool) throws(ProviderKitError)
+    func checked(
+        against fields: [Field],
+        applyingDefaults: Bool,
+        refusingUnknown: Bool
+    ) throws(ProviderKitError)
         -> InputObject
     {
         var copy = self

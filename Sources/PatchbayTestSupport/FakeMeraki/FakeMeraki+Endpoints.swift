@@ -7,7 +7,14 @@ extension FakeMeraki {
         let items = dataset.organizations.sorted { $0.id < $1.id }.map {
             (id: $0.id, json: FakeMerakiJSON.organization($0, baseURL: baseURL))
         }
-        return page(items, path: "/organizations", query: query, base: base, perPageRange: 3...9000, defaultPerPage: 9000)
+        return page(
+            items,
+            path: "/organizations",
+            query: query,
+            base: base,
+            perPageRange: 3...9000,
+            defaultPerPage: 9000
+        )
     }
 
     /// `GET /organizations/{organizationId}/networks`: perPage 3-100000, default 1000.
@@ -42,7 +49,9 @@ extension FakeMeraki {
                 totals[device.model, default: 0] += 1
             }
         }
-        let counts = totals.keys.sorted().map { "{\"model\":\(FakeMerakiJSON.string($0)),\"total\":\(totals[$0] ?? 0)}" }
+        let counts = totals.keys.sorted().map {
+            "{\"model\":\(FakeMerakiJSON.string($0)),\"total\":\(totals[$0] ?? 0)}"
+        }
         return FakeResponse(status: 200, body: Array("{\"counts\":[\(counts.joined(separator: ","))]}".utf8))
     }
 

@@ -10,7 +10,12 @@ struct FakeResponse {
 
 extension FakeMeraki {
     /// Answers one request: records it, applies a pending fault, checks the key and the rate, then routes it.
-    func respond(path rawPath: String, query rawQuery: String?, authority: String, authorization: String?)
+    func respond(
+        path rawPath: String,
+        query rawQuery: String?,
+        authority: String,
+        authorization: String?
+    )
         -> FakeResponse
     {
         // `/n42/api/v1/...` is the same API on a shard.
@@ -26,7 +31,13 @@ extension FakeMeraki {
             $0.requests.append(Request(path: path, query: query, authority: authority, authorization: authorization))
         }
         if let fault = nextFault(for: path) {
-            return answer(fault, path: path, shard: shard, rawQuery: rawQuery, normal: { route(components, query, shard: shard) })
+            return answer(
+                fault,
+                path: path,
+                shard: shard,
+                rawQuery: rawQuery,
+                normal: { route(components, query, shard: shard) }
+            )
         }
         guard let key = Self.apiKey(authorization), dataset.apiKeys.contains(key) else {
             return FakeResponse(status: 401, body: FakeMerakiJSON.errors(["Invalid API key"]))
@@ -56,7 +67,8 @@ extension FakeMeraki {
         case 1 where rest[0] == "organizations":
             return organizations(query, base: base)
         case 3 where rest[0] == "administered" && rest[1] == "identities" && rest[2] == "me":
-            let body = "{\"name\":\"Miles Meraki\",\"email\":\"miles@example.com\",\"authentication\":{\"mode\":\"email\"}}"
+            let body =
+                "{\"name\":\"Miles Meraki\",\"email\":\"miles@example.com\",\"authentication\":{\"mode\":\"email\"}}"
             return FakeResponse(status: 200, body: Array(body.utf8))
         case 3 where rest[0] == "organizations" && rest[2] == "networks":
             return networks(organizationID: rest[1], query, base: base)

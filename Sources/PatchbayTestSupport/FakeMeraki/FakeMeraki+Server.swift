@@ -22,7 +22,7 @@ package func withFakeMeraki<Result: Sendable>(
         return answer.hummingbirdResponse
     }
     var logger = Logger(label: "FakeMeraki")
-    logger.logLevel = .error
+    logger.logLevel = .critical
     let (started, startedContinuation) = AsyncStream<Int>.makeStream()
     let app = Application(
         router: router,

@@ -44,7 +44,7 @@ package struct FakeMerakiDataset: Sendable {
 
         package static let accessPoint = Device(model: "MR46", productType: "wireless")
         package static let catalystAccessPoint = Device(model: "CW9166I", productType: "wireless")
-        package static let switchDevice = Device(model: "MS225-48FP", productType: "switch")
+        package static let networkSwitch = Device(model: "MS225-48FP", productType: "switch")
         package static let appliance = Device(model: "MX68", productType: "appliance")
         package static let camera = Device(model: "MV72", productType: "camera")
         package static let wirelessController = Device(model: "C9800-L-F-K9", productType: "wirelessController")
@@ -69,7 +69,7 @@ package struct FakeMerakiDataset: Sendable {
         accessPointsPerNetwork: Int = 2,
         otherDevices: Bool = true
     ) -> FakeMerakiDataset {
-        let others: [Device] = otherDevices ? [.switchDevice, .appliance, .camera, .wirelessController] : []
+        let others: [Device] = otherDevices ? [.networkSwitch, .appliance, .camera, .wirelessController] : []
         let aps = (0..<accessPointsPerNetwork).map { $0.isMultiple(of: 2) ? Device.accessPoint : .catalystAccessPoint }
         let orgs = (1...max(1, organizations)).prefix(organizations).map { org in
             let orgID = String(100_000 + org)

@@ -6,7 +6,9 @@ enum CDescriptor {
     static func make(_ descriptor: ProviderDescriptor, counts: Bool) -> UnsafePointer<patchbay_provider> {
         let credentialFields = fields(descriptor.credentialFields)
         let settings = fields(descriptor.settings)
-        let budgets = UnsafeMutablePointer<patchbay_rate_budget>.allocate(capacity: max(1, descriptor.rateBudgets.count))
+        let budgets = UnsafeMutablePointer<patchbay_rate_budget>.allocate(
+            capacity: max(1, descriptor.rateBudgets.count)
+        )
         for (index, budget) in descriptor.rateBudgets.enumerated() {
             (budgets + index).initialize(
                 to: patchbay_rate_budget(
@@ -61,7 +63,8 @@ enum CDescriptor {
         let array = UnsafeMutablePointer<patchbay_field>.allocate(capacity: max(1, fields.count))
         for (index, field) in fields.enumerated() {
             let flags =
-                (field.isRequired ? UInt32(PATCHBAY_FIELD_REQUIRED) : 0) | (field.isSecret ? UInt32(PATCHBAY_FIELD_SECRET) : 0)
+                (field.isRequired ? UInt32(PATCHBAY_FIELD_REQUIRED) : 0)
+                | (field.isSecret ? UInt32(PATCHBAY_FIELD_SECRET) : 0)
             (array + index).initialize(
                 to: patchbay_field(
                     name: string(field.name),

@@ -1,13 +1,14 @@
 import PatchbayProviderABI
 
 /// The host's service table, checked once when an instance is created: the only holder of `patchbay_host`.
-final class HostServices: @unchecked Sendable {  // immutable; the table outlives the instance and its functions are thread-safe
-    typealias HTTPFunction = @convention(c) (
-        OpaquePointer?,
-        UnsafePointer<patchbay_http_request>?,
-        UnsafeMutablePointer<UnsafeMutablePointer<patchbay_http_response>?>?,
-        UnsafeMutablePointer<patchbay_buffer>?
-    ) -> patchbay_status
+final class HostServices: @unchecked Sendable {  // immutable; the host table and its functions are thread-safe
+    typealias HTTPFunction =
+        @convention(c) (
+            OpaquePointer?,
+            UnsafePointer<patchbay_http_request>?,
+            UnsafeMutablePointer<UnsafeMutablePointer<patchbay_http_response>?>?,
+            UnsafeMutablePointer<patchbay_buffer>?
+        ) -> patchbay_status
 
     let httpRequest: HTTPFunction
     let freeResponse: @convention(c) (UnsafeMutablePointer<patchbay_http_response>?) -> Void

@@ -28,7 +28,10 @@ public final class NetworkSink: @unchecked Sendable {  // the host's sink and co
         }
         guard status == PATCHBAY_OK else {
             call.stop.set()
-            throw ProviderKitError(ProviderKitError.Code(status: status), "listing stopped by the host (status \(status))")
+            throw ProviderKitError(
+                ProviderKitError.Code(status: status),
+                "listing stopped by the host (status \(status))"
+            )
         }
     }
 }

@@ -12,7 +12,10 @@ enum Thunks {
             let descriptor = type.descriptor
             return Boundary.run(providerID: descriptor.id, message: outMessage) {
                 guard let outInstance else {
-                    throw ProviderKitError(.invalidArgument, "\(descriptor.id): create got no instance pointer; host bug")
+                    throw ProviderKitError(
+                        .invalidArgument,
+                        "\(descriptor.id): create got no instance pointer; host bug"
+                    )
                 }
                 let services = try HostServices(host, providerID: descriptor.id)
                 let values = try InputObject(settings.bytes, what: "settings", providerID: descriptor.id)
@@ -36,7 +39,10 @@ enum Thunks {
             let id = ExportedProvider.id
             return Boundary.run(providerID: id, message: outMessage) {
                 let box = try InstanceBox.from(instance, providerID: id)
-                let validation = try box.provider.validate(credentials: box.credentials(credentials), call: box.call(call))
+                let validation = try box.provider.validate(
+                    credentials: box.credentials(credentials),
+                    call: box.call(call)
+                )
                 try Boundary.write(validation.json, to: outResult, providerID: id)
             }
         }
