@@ -81,6 +81,7 @@ let package = Package(
             name: "PluginBenchmark",
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/PluginBenchmark",
+            exclude: ["plugin_work.c"],
             swiftSettings: swiftSettings
         ),
         .target(

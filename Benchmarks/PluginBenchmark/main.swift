@@ -50,3 +50,21 @@ let asynchronous = await Measurement.medianAsync(iterations: asyncIterations) {
     try? await example.validate(credentials: credentials)
 }
 report.roundTrip(direct: direct, blocking: blocking, asynchronous: asynchronous)
+
+// 3. The pieces: the plugin's own work (timed from C, no host), and parsing the ~200-byte result.
+let credentialsJSON =
+    "{" + credentials.fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",")
+    + "}"
+let pluginWork = PluginWork.median(library: example.path, credentialsJSON: credentialsJSON, iterations: iterations)
+let resultJSON = Array(
+    #"{"account":"hello from the example provider","organizations":[{"id":"org-1","name":"Example Org One"},{"id":"org-2","name":"Example Org Two"},{"id":"org-3","name":"Example Org Three"}]}"#
+        .utf8
+)
+let parse = Measurement.median(iterations: iterations) { try? JSONParser.parse(resultJSON) }
+report.parts(
+    credentialsBytes: credentialsJSON.utf8.count,
+    resultBytes: resultJSON.count,
+    pluginWork: pluginWork,
+    parse: parse,
+    blocking: blocking
+)

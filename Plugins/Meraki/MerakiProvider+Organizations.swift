@@ -8,8 +8,9 @@ struct OrganizationRef: Sendable {
 }
 
 extension MerakiProvider {
-    /// Every organization the key sees (all pages), narrowed to `organization_ids` when set. Organizations whose
-    /// API access is off are left out with a warning: Meraki refuses every request about them.
+    /// Every organization the key sees (all pages), narrowed to `organization_ids` when set. Without that
+    /// setting, organizations whose API access is off are left out with a warning (Meraki refuses every request
+    /// about them); named in it, they fail the call.
     func organizations(_ client: MerakiClient) throws -> [OrganizationRef] {
         var visible: [MerakiOrganization] = []
         try client.getPages("/organizations", query: [("perPage", String(Self.organizationsPerPage))]) { body in
@@ -32,6 +33,14 @@ extension MerakiProvider {
                 )
             }
             chosen = wanted.compactMap { byID[$0] }
+            // Asked for by name: leaving it out would make a partial listing look complete.
+            if let disabled = chosen.first(where: { !$0.isAPIEnabled }) {
+                throw ProviderKitError(
+                    .permissionDenied,
+                    "organization_ids: organization \(disabled.id) (\(disabled.name)) has API access off; "
+                        + "enable it in Dashboard (Organization > Settings) or remove it from organization_ids"
+                )
+            }
         }
         let enabled = chosen.filter(\.isAPIEnabled)
         for organization in chosen where !organization.isAPIEnabled {

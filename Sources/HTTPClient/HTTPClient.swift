@@ -1,6 +1,9 @@
 import Logging
 
 /// libcurl as a blocking Swift client, shared by every call of one plugin. Safe to use from many threads at once.
+///
+/// `perform` blocks its thread for pacing, backoff and the transfer itself: call it from a plugin's own thread (or
+/// any thread you own), never from a Swift concurrency task, where it would hold one of the few cooperative threads.
 package final class HTTPClient: Sendable {
     package let configuration: HTTPClientConfiguration
     let logger: Logger
@@ -57,11 +60,12 @@ package final class HTTPClient: Sendable {
 
     private func checkedEgress(_ url: ParsedURL, redaction: Redaction) throws(HTTPClientError) -> ParsedURL {
         guard egress.allows(url) else {
+            let host = redaction.redact(url.host)
             logger.warning(
                 "egress refused",
-                metadata: ["http.url": "\(redaction.redact(url.text))", "http.host": "\(url.host):\(url.port)"]
+                metadata: ["http.url": "\(redaction.redact(url.text))", "http.host": "\(host):\(url.port)"]
             )
-            throw HTTPClientError(url: redaction.redact(url.text), reason: .egressRefused(host: url.host))
+            throw HTTPClientError(url: redaction.redact(url.text), reason: .egressRefused(host: host))
         }
         return url
     }

@@ -11,12 +11,12 @@ extension LoadedProvider {
     ) throws(ProviderError) -> ProviderValidation {
         let effective = try effectiveSettings(overrides)
         let slot: InstanceSlot
-        switch self.slot(for: effective) {
+        switch self.slot(for: effective, isStandard: overrides.isEmpty || effective == settings) {
         case .success(let found): slot = found
         case .failure(let failure): throw createError(failure)
         }
         let call = CallContext(providerID: id, httpClient: httpClient, logger: logger, credentials: credentials)
-        var reply = slot.queue.sync { slot.instance.validate(credentials: credentials, call: call) }
+        var reply = slot.executeHere { slot.instance.validate(credentials: credentials, call: call) }
         if let message = reply.message { reply.message = call.redactor.redact(message) }
         return try ReplyDecoder(providerID: id).validation(try result(of: reply, call: "validate"))
     }

@@ -52,6 +52,7 @@ extension LoadedProvider {
         _ body: @escaping @Sendable (PluginInstance, CallContext) -> PluginReply
     ) async throws(ProviderError) -> PluginReply {
         let effective = try effectiveSettings(overrides)
+        let isStandard = overrides.isEmpty || effective == settings
         let call = CallContext(providerID: id, httpClient: httpClient, logger: logger, credentials: credentials)
         guard !Task.isCancelled else {
             throw ProviderError(providerID: id, status: .cancelled, message: "cancelled before the call started")
@@ -59,16 +60,16 @@ extension LoadedProvider {
         let outcome: Result<PluginReply, ProviderError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 // An existing instance is found without blocking; only creating one needs a host thread first.
-                if let slot = existingSlot(for: effective) {
-                    slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
+                if let slot = existingSlot(for: effective, isStandard: isStandard) {
+                    slot.execute { continuation.resume(returning: .success(body(slot.instance, call))) }
                     return
                 }
-                DispatchQueue.global().async {
-                    switch self.slot(for: effective) {
+                setupQueue.async {
+                    switch self.slot(for: effective, isStandard: isStandard) {
                     case .failure(let failure):
                         continuation.resume(returning: .failure(self.createError(failure)))
                     case .success(let slot):
-                        slot.queue.async { continuation.resume(returning: .success(body(slot.instance, call))) }
+                        slot.execute { continuation.resume(returning: .success(body(slot.instance, call))) }
                     }
                 }
             }

@@ -10,6 +10,7 @@ extension LoadedProvider {
 
     /// plugins.yaml's settings with `overrides` on top.
     func effectiveSettings(_ overrides: [String: String]) throws(ProviderError) -> [String: String] {
+        if overrides.isEmpty { return settings }
         try checkSettings(overrides)
         return settings.merging(overrides) { _, override in override }
     }

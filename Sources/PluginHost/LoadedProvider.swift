@@ -19,7 +19,9 @@ package final class LoadedProvider: Sendable {
     let library: ProviderLibrary
     let httpClient: HTTPClient
     let logger: Logger
-    private let slots = Mutex<[[String: String]: InstanceSlot]>([:])
+    private let slots = Mutex(SlotTable())
+    /// Where a call waits while its instance is created (`create` blocks); serial, so it never starves.
+    let setupQueue: DispatchQueue
 
     init(library: ProviderLibrary, entry: ManifestEntry, logger: Logger) {
         self.descriptor = library.descriptor
@@ -27,6 +29,7 @@ package final class LoadedProvider: Sendable {
         self.allowedHosts = entry.allowedHosts ?? library.descriptor.allowedHosts
         self.settings = entry.settings
         self.library = library
+        self.setupQueue = DispatchQueue(label: "patchbay.plugin.\(library.descriptor.id).setup")
         var logger = logger
         logger[metadataKey: "provider"] = "\(library.descriptor.id)"
         self.logger = logger
@@ -46,29 +49,53 @@ package final class LoadedProvider: Sendable {
 
     package var supportsCounts: Bool { library.countsExtension != nil }
 
-    /// One instance with its own queue: serial unless the plugin is concurrent.
+    /// One instance, with the serial queue its calls run on unless the plugin is concurrent.
+    ///
+    /// Every queue here is a serial queue: libdispatch backs those with "overcommit" threads, added as calls block,
+    /// whereas concurrent queues on Linux are held to one thread per core. Plugin calls block for the length of
+    /// their HTTP requests, so a concurrent plugin gets a fresh serial queue (a thread of its own) per call.
     struct InstanceSlot: Sendable {
         let instance: PluginInstance
-        let queue: DispatchQueue
+        let serialQueue: DispatchQueue?
+        let label: String
+
+        /// Runs `work` off the caller's thread: in order on the instance's queue, or alone for a concurrent plugin.
+        func execute(_ work: @escaping @Sendable () -> Void) {
+            (serialQueue ?? DispatchQueue(label: label)).async(execute: work)
+        }
+
+        /// Runs `work` on the calling thread, after the calls queued before it.
+        func executeHere<Result>(_ work: () -> Result) -> Result {
+            serialQueue?.sync(execute: work) ?? work()
+        }
     }
 
-    /// The instance for these effective settings, if it exists already. Never blocks on `create`.
-    func existingSlot(for effective: [String: String]) -> InstanceSlot? {
-        slots.withLock { $0[effective] }
+    /// The instances by effective settings; the one for plugins.yaml's own settings also has its own field, so
+    /// the common call finds it without hashing a dictionary.
+    struct SlotTable {
+        var standard: InstanceSlot?
+        var overridden: [[String: String]: InstanceSlot] = [:]
+
+        func slot(for effective: [String: String], isStandard: Bool) -> InstanceSlot? {
+            isStandard ? standard : overridden[effective]
+        }
+    }
+
+    /// The instance for these effective settings, if it exists already. Waits only while another call creates one.
+    func existingSlot(for effective: [String: String], isStandard: Bool) -> InstanceSlot? {
+        slots.withLock { $0.slot(for: effective, isStandard: isStandard) }
     }
 
     /// The instance for these effective settings, created on first use. Runs on a host thread: `create` blocks.
-    func slot(for effective: [String: String]) -> Result<InstanceSlot, PluginReplyError> {
-        slots.withLock { slots in
-            if let slot = slots[effective] { return .success(slot) }
+    func slot(for effective: [String: String], isStandard: Bool) -> Result<InstanceSlot, PluginReplyError> {
+        slots.withLock { table in
+            if let slot = table.slot(for: effective, isStandard: isStandard) { return .success(slot) }
             switch PluginInstance.create(library: library, settings: effective) {
             case .success(let instance):
-                let queue = DispatchQueue(
-                    label: "patchbay.plugin.\(id)",
-                    attributes: descriptor.isConcurrent ? .concurrent : []
-                )
-                let slot = InstanceSlot(instance: instance, queue: queue)
-                slots[effective] = slot
+                let label = "patchbay.plugin.\(id)"
+                let queue = descriptor.isConcurrent ? nil : DispatchQueue(label: label)
+                let slot = InstanceSlot(instance: instance, serialQueue: queue, label: label)
+                if isStandard { table.standard = slot } else { table.overridden[effective] = slot }
                 return .success(slot)
             case .failure(let failure):
                 return .failure(failure)

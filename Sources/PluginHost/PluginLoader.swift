@@ -76,7 +76,7 @@ struct PluginLoader {
         }
         let provider = LoadedProvider(library: library, entry: entry, logger: logger)
         // The instance for plugins.yaml's own settings is created now, so a bad configuration shows at load.
-        if case .failure(let error) = provider.slot(for: entry.settings) {
+        if case .failure(let error) = provider.slot(for: entry.settings, isStandard: true) {
             throw fail(.createFailed(status: error.status, message: error.message), descriptor)
         }
         return provider

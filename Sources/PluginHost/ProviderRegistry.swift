@@ -15,6 +15,7 @@ package struct ProviderRegistry: Sendable {
 
     /// Loads the entries of an already parsed manifest.
     package init(manifest: Manifest, logger: Logger) {
+        PluginLogging.use(logger)
         var loader = PluginLoader(logger: logger)
         for entry in manifest.entries {
             loader.load(entry)

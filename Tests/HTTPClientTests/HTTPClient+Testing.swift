@@ -13,6 +13,7 @@ extension HTTPClient {
         initialBackoff: Duration = .milliseconds(20),
         maxBackoff: Duration = .seconds(5),
         maxRedirects: Int = 5,
+        maxResponseBytes: Int = 1 << 20,
         logger: Logger = InMemoryLogHandler.logger().logger
     ) -> HTTPClient {
         HTTPClient(
@@ -25,7 +26,8 @@ extension HTTPClient {
                 maxRetries: maxRetries,
                 initialBackoff: initialBackoff,
                 maxBackoff: maxBackoff,
-                maxRedirects: maxRedirects
+                maxRedirects: maxRedirects,
+                maxResponseBytes: maxResponseBytes
             ),
             logger: logger
         )

@@ -108,6 +108,33 @@ import Testing
         }
     }
 
+    @Test func headReturnsHeadersWithoutBody() async throws {
+        try await withLoopbackServer(LoopbackServer.script([.json(#"{"ok":true}"#)])) { server in
+            let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
+
+            let response = try await client.send(HTTPRequest(method: "HEAD", url: server.baseURL + "/x"))
+
+            #expect(response.status == 200)
+            #expect(response.header("content-type") == "application/json")
+            #expect(response.body.isEmpty)
+            #expect(server.requests.first?.method == "HEAD")
+        }
+    }
+
+    @Test func oversizedResponseFailsWithoutRetry() async throws {
+        let big = LoopbackResponse(status: 200, body: Array(repeating: UInt8(ascii: "x"), count: 4_000))
+        try await withLoopbackServer(LoopbackServer.script([big])) { server in
+            let client = HTTPClient.forTesting(allowing: [server.hostAndPort], maxResponseBytes: 1_000)
+
+            let error = try await #require(throws: HTTPClientError.self) {
+                try await client.send(HTTPRequest(url: server.baseURL + "/x"))
+            }
+
+            #expect(error.description.contains("larger than 1000 bytes"))
+            #expect(server.requestCount == 1)
+        }
+    }
+
     @Test func invalidURLIsRefusedBeforeAnyConnection() async throws {
         let client = HTTPClient.forTesting(allowing: ["127.0.0.1"])
 

@@ -57,39 +57,22 @@ func withMerakiRegistry<Result: Sendable>(
     _ body: (FakeMeraki, ProviderRegistry) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meraki-tests-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let manifest = folder.appendingPathComponent("plugins.yaml")
-        let allSettings = ["base_url": fake.baseURL].merging(settings) { _, given in given }
-        let hosts = [fake.authority] + extraHosts(fake)
-        let yaml = """
-            plugins:
-              - path: \(try MerakiProducts.pluginPath())
-                settings:
-            \(allSettings.sorted { $0.key < $1.key }.map { "      \($0.key): \"\($0.value)\"" }.joined(separator: "\n"))
-                allowed_hosts: [\(hosts.map { "\"\($0)\"" }.joined(separator: ", "))]
-            """
-        try yaml.write(to: manifest, atomically: true, encoding: .utf8)
-        let registry = try ProviderRegistry.load(manifestPath: manifest.path, logger: Logger(label: "meraki-tests"))
-        return try await body(fake, registry)
-    }
-}
-
-/// Where `swift test` put the plugin: next to the test bundle.
-enum MerakiProducts {
-    static func pluginPath() throws -> String {
-        let candidates = [CommandLine.arguments.first, Bundle.main.executablePath, Bundle.main.bundlePath]
-            .compactMap { $0 }
-            .flatMap { path -> [String] in
-                let url = URL(fileURLWithPath: path)
-                return [url.deletingLastPathComponent(), url.deletingLastPathComponent().deletingLastPathComponent()]
-                    .map { $0.appendingPathComponent("libPatchbayMeraki.so").path }
-            }
-        return try #require(
-            candidates.first { FileManager.default.fileExists(atPath: $0) },
-            "libPatchbayMeraki.so not found near the test bundle; run `swift build --product PatchbayMeraki`"
-        )
+        try await withTemporaryDirectory(prefix: "meraki-tests") { folder in
+            let plugin = ProductsDirectory.product("libPatchbayMeraki.so")
+            try #require(FileManager.default.fileExists(atPath: plugin), "\(plugin) is missing; run `swift build`")
+            let allSettings = ["base_url": fake.baseURL].merging(settings) { _, given in given }
+            let hosts = [fake.authority] + extraHosts(fake)
+            let yaml = """
+                plugins:
+                  - path: \(plugin)
+                    settings:
+                \(allSettings.sorted { $0.key < $1.key }.map { "      \($0.key): \"\($0.value)\"" }.joined(separator: "\n"))
+                    allowed_hosts: [\(hosts.map { "\"\($0)\"" }.joined(separator: ", "))]
+                """
+            let manifest = try folder.write(yaml, to: "plugins.yaml")
+            let registry = try ProviderRegistry.load(manifestPath: manifest, logger: Logger(label: "meraki-tests"))
+            return try await body(fake, registry)
+        }
     }
 }
 

@@ -77,6 +77,23 @@ import Testing
         }
     }
 
+    @Test func organizationWithAPIAccessOffIsLeftOutUnlessNamed() async throws {
+        var dataset = Self.dataset
+        dataset.organizations[1].apiEnabled = false
+        try await withMeraki(dataset) { meraki in
+            let networks = try await meraki.listAll()
+
+            #expect(Set(networks.map(\.organizationID)) == ["100001", "100003"])
+            #expect(meraki.fake.requestCount("/organizations/100002/networks") == 0)
+        }
+        try await withMeraki(dataset, settings: ["organization_ids": "100002"]) { meraki in
+            let error = try await meraki.failure { try await meraki.listAll() }
+
+            #expect(error.status == .permissionDenied)
+            #expect(error.message.contains("organization 100002 (Org 2) has API access off"), "\(error.message)")
+        }
+    }
+
     @Test func organizationIDsLimitTheListing() async throws {
         try await withMeraki(Self.dataset, settings: ["organization_ids": "100002"]) { meraki in
             let networks = try await meraki.listAll()
@@ -140,7 +157,7 @@ import Testing
         }
     }
 
-    @Test func followsARedirectToAShardAndStaysThere() async throws {
+    @Test func followsARedirectToAShardAndPagesThere() async throws {
         try await withMeraki(Self.dataset) { meraki in
             meraki.fake.capPages(at: 3)
             meraki.fake.inject(.redirectToShard, at: "/organizations/100001/networks")

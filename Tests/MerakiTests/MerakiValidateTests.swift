@@ -10,7 +10,9 @@ import Testing
             #expect(validation.account == "miles@example.com")
             #expect(validation.organizations.map(\.id) == ["100001", "100002", "100003"])
             #expect(validation.organizations.map(\.name) == ["Org 1", "Org 2", "Org 3"])
-            #expect(meraki.fake.requestCount("/organizations") == 1)
+            #expect(
+                meraki.fake.requests.map(\.path) == ["/api/v1/organizations", "/api/v1/administered/identities/me"]
+            )
             #expect(meraki.fake.requests.first?.query["perPage"] == ["9000"])
         }
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import PatchbayTestSupport
 import PluginHost
@@ -158,6 +159,33 @@ import Testing
         }
         let result = await task.result
         #expect(throws: ProviderError.self) { try result.get() }
+    }
+
+    @Test func cancellingDuringAListingStopsThePluginBetweenPages() async throws {
+        let example = try Self.example()
+        let firstPage = DispatchSemaphore(value: 0)
+        let resume = DispatchSemaphore(value: 0)
+        let pages = Mutex(0)
+        let credentials = credentials
+        let task = Task {
+            try await example.listNetworks(credentials: credentials, settings: [:]) { _ in
+                pages.withLock { $0 += 1 }
+                firstPage.signal()
+                resume.wait()  // holds the plugin on its first page until the task is cancelled
+            }
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                firstPage.wait()
+                continuation.resume()
+            }
+        }
+        task.cancel()
+        resume.signal()
+        let error = await #expect(throws: ProviderError.self) { try await task.value }
+        #expect(error?.status == .cancelled)
+        #expect(error?.message == "cancelled by the host")
+        #expect(pages.withLock { $0 } == 1)
     }
 
     @Test func credentialsDescriptionIsRedacted() {

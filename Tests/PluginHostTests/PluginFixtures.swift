@@ -24,7 +24,7 @@ struct PluginFixtures: Sendable {
 
     static let fixtureNames = [
         "wrong_major", "wrong_tag", "no_entry", "null_id", "null_function", "small_struct", "bad_version",
-        "create_fails", "malformed_page",
+        "create_fails", "malformed_page", "overlap",
     ]
 
     func library(_ name: String) -> String {
@@ -47,6 +47,12 @@ struct PluginFixtures: Sendable {
                 includeDirectories: [PackagePaths.abiHeaders, fixtures]
             )
         }
+        try compiler.buildSharedLibrary(
+            sources: ["\(fixtures)/overlap.c"],
+            output: directory.file("liboverlap_concurrent.so"),
+            includeDirectories: [PackagePaths.abiHeaders, fixtures],
+            defines: ["FIXTURE_CONCURRENT"]
+        )
         for copy in ["twin_a", "twin_b", "mismatch"] {
             try compiler.buildSharedLibrary(
                 sources: ["\(fixtures)/twin.c"],
@@ -64,7 +70,7 @@ struct PluginFixtures: Sendable {
     /// Good plugins first and last, broken ones between, so order and isolation both show.
     private static func manifestText() -> String {
         let entries =
-            ["example"] + fixtureNames + ["twin_a", "twin_b", "text", "missing"]
+            ["example"] + fixtureNames.filter { $0 != "overlap" } + ["twin_a", "twin_b", "text", "missing"]
         var text = "plugins:\n"
         for name in entries {
             text += "  - path: lib\(name).so\n"

@@ -112,6 +112,8 @@ typedef struct patchbay_http_request {
 } patchbay_http_request;
 
 // An HTTP response, owned by the host. Release it with `patchbay_host.free_response` once read.
+// It carries no struct_size of its own: a field added in a later minor version is present only when the host's
+// `patchbay_host.abi_minor` is at least that minor.
 typedef struct patchbay_http_response {
     int32_t status;                      // the HTTP status code of the final response (after redirects and retries)
     uint32_t reserved;
@@ -132,7 +134,8 @@ typedef struct patchbay_host {
     // `*out_response` set whenever a response arrived, whatever its status (a 404 is the plugin's to interpret).
     // Otherwise a status (UNAVAILABLE, PERMISSION_DENIED for refused egress, CANCELLED, RATE_LIMITED, ...) and a
     // host-owned message in `*out_message` (release with free_buffer). Retries exhausted are never an empty success.
-    // [thread-safe]
+    // `call` is the call in flight that this request serves, never NULL: there is no HTTP outside a call (in create
+    // or destroy), because pacing, cancellation and redaction are per call. [thread-safe]
     patchbay_status (*http_request)(const patchbay_call *call,
                                     const patchbay_http_request *request,
                                     patchbay_http_response **out_response,
@@ -219,7 +222,8 @@ typedef struct patchbay_provider {
     uint32_t rate_budget_count;
     uint32_t reserved; // must be 0
 
-    // Creates an instance from `settings` (a JSON object of the declared settings, defaults not yet applied).
+    // Creates an instance from `settings` (a JSON object of the declared settings, defaults not yet applied; every
+    // value is a JSON string, a list setting being comma-joined).
     // `host` stays valid until destroy returns. On failure returns a status and may set `*out_message`.
     // [thread-safe]
     patchbay_status (*create)(const patchbay_host *host,
@@ -230,7 +234,8 @@ typedef struct patchbay_provider {
     // Destroys an instance. No other call on it is in flight, and none follows. [main]
     void (*destroy)(patchbay_instance *instance);
 
-    // Checks `credentials` (a JSON object of the declared credential fields) against the provider. On PATCHBAY_OK,
+    // Checks `credentials` (a JSON object of the declared credential fields, every value a JSON string; the same
+    // shape for list_networks and counts) against the provider. On PATCHBAY_OK,
     // `*out_result` holds a JSON object: {"account": "<who the credentials act as, never secret>",
     // "organizations": [{"id": "...", "name": "..."}]}. [serialized]
     patchbay_status (*validate)(patchbay_instance *instance,

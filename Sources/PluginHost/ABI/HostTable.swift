@@ -32,12 +32,9 @@ enum HostTable {
         return UnsafePointer(table)
     }()
 
-    /// Logs for plugins that log outside a call, when the host cannot tell which plugin it is.
-    private static let fallbackLogger = Logger(label: "patchbay.plugin")
-
     private static func log(call: OpaquePointer?, level: Int32, message: patchbay_buffer) {
         let context = CallHandle.context(call)
-        let logger = context?.logger ?? fallbackLogger
+        let logger = context?.logger ?? PluginLogging.logger
         let level = logLevel(level)
         guard logger.logLevel <= level else { return }  // no copy or redaction for a line nobody will see
         let bytes = message.data.map { Array(UnsafeBufferPointer(start: $0, count: message.length)) } ?? []

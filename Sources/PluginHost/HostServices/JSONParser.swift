@@ -1,9 +1,9 @@
 /// A strict RFC 8259 parser over UTF-8 bytes that were already validated as UTF-8.
-struct JSONParser {
+package struct JSONParser {
     /// Where and why the text is not JSON.
-    struct Failure: Error {
-        let offset: Int
-        let reason: String
+    package struct Failure: Error {
+        package let offset: Int
+        package let reason: String
     }
 
     private let bytes: [UInt8]
@@ -11,7 +11,7 @@ struct JSONParser {
     private var depth = 0
     private static let maximumDepth = 256
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.value()
@@ -42,6 +42,7 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { return .object(members) }
         while true {
@@ -63,6 +64,7 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         skipWhitespace()
         if peek(UInt8(ascii: "]")) { return .array(elements) }
         while true {

@@ -1,6 +1,6 @@
 extension JSONValue {
     /// The value as compact JSON with object keys sorted, so two equal objects give equal text.
-    var canonicalText: String {
+    package var canonicalText: String {
         var output: [UInt8] = []
         write(into: &output)
         return String(decoding: output, as: UTF8.self)

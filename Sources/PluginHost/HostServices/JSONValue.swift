@@ -2,7 +2,7 @@
 ///
 /// The host parses plugin answers itself: Foundation's JSONSerialization alone cost more than the whole
 /// per-call budget of the boundary (see Benchmarks/PluginBenchmark).
-enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(String)
@@ -11,28 +11,28 @@ enum JSONValue: Sendable {
     case object([(key: String, value: JSONValue)])
 
     /// The member named `key` of an object; nil for anything else.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    var string: String? {
+    package var string: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
-    var array: [JSONValue]? {
+    package var array: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
-    var isObject: Bool {
+    package var isObject: Bool {
         if case .object = self { return true }
         return false
     }
 
     /// A whole number that fits an Int (`3`, `3.0`, `3e2`).
-    var integer: Int? {
+    package var integer: Int? {
         guard case .number(let text) = self else { return nil }
         if let value = Int(text) { return value }
         guard let value = Double(text), value.rounded() == value, abs(value) < 9.0e15 else { return nil }
@@ -40,7 +40,7 @@ enum JSONValue: Sendable {
     }
 
     /// A list of strings; nil when any element is not a string.
-    var strings: [String]? {
+    package var strings: [String]? {
         guard let array else { return nil }
         var result: [String] = []
         result.reserveCapacity(array.count)

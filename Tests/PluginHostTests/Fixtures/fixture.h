@@ -23,6 +23,9 @@
 #ifndef FIXTURE_VALIDATE
 #define FIXTURE_VALIDATE fixture_validate
 #endif
+#ifndef FIXTURE_FLAGS
+#define FIXTURE_FLAGS 0
+#endif
 #ifndef FIXTURE_ENTRY
 #define FIXTURE_ENTRY patchbay_provider_entry
 #endif
@@ -108,6 +111,7 @@ static const patchbay_provider fixture_provider = {
     .abi_major = FIXTURE_MAJOR,
     .abi_minor = 0,
     .struct_size = FIXTURE_SIZE,
+    .flags = FIXTURE_FLAGS,
     .id = FIXTURE_ID,
     .name = "Fixture",
     .version = FIXTURE_VERSION,
