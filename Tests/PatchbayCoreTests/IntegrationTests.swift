@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayCore
+import Storage
 import Testing
 
 @Suite struct IntegrationServiceTests {
@@ -68,6 +69,7 @@ import Testing
         try await withCoreEnvironment(providers: [provider]) { env in
             _ = try await env.createIntegration()
             _ = try await env.integrations.list(env.owner, workspace: "acme")
+            await env.database.flushBackgroundWrites()
             let cached = try await env.integrations.list(env.owner, workspace: "acme")
             #expect(provider.callLog.filter { $0 == "counts" }.count == 1)
             #expect(cached[0].counts == NetworkCounts(networks: 3, accessPoints: 9))

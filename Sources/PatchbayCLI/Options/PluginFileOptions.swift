@@ -31,11 +31,5 @@ struct PluginFileOptions: ParsableArguments {
         }
     }
 
-    /// Warnings and errors to stderr; `PATCHBAY_LOG_LEVEL` (trace … critical) changes the level.
-    static var logger: Logger {
-        var logger = Logger(label: "patchbay.plugins") { StandardError.logHandler(label: $0) }
-        let level = ProcessInfo.processInfo.environment["PATCHBAY_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .warning
-        return logger
-    }
+    static var logger: Logger { StandardError.logger(label: "patchbay.plugins") }
 }

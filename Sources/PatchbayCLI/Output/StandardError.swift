@@ -11,4 +11,12 @@ enum StandardError {
     static func logHandler(label: String) -> any LogHandler {
         StreamLogHandler.standardError(label: label)
     }
+
+    /// A logger to stderr at warning level; `PATCHBAY_LOG_LEVEL` (trace … critical) changes the level.
+    static func logger(label: String) -> Logger {
+        var logger = Logger(label: label) { logHandler(label: $0) }
+        let level = ProcessInfo.processInfo.environment["PATCHBAY_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
+    }
 }

@@ -120,7 +120,7 @@ package struct IntegrationService: Sendable {
                 summaries[index].countsError = error.message
             }
         }
-        try? context.database.saveCounts(fresh)  // a cache write failing costs only a later refetch
+        context.database.saveCounts(fresh)  // a cache write failing costs only a later refetch
         return summaries
     }
 

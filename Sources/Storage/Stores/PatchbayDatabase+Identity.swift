@@ -146,20 +146,17 @@ extension PatchbayDatabase {
         }
     }
 
-    /// The live token with this hash, touching its last-used time. Revoked and expired tokens are not returned.
+    /// The live token with this hash. Revoked and expired tokens are not returned. The last-used time is touched
+    /// at most once a minute and in the background: authenticating never waits behind a long sync's write lock.
     package func useToken(hash: String, now: Date) throws(StorageError) -> APITokenRecord? {
-        try write { db in
-            guard var token = try APITokenRecord.filter(Column("token_hash") == hash).fetchOne(db),
-                token.revokedAt == nil,
-                token.expiresAt.map({ $0 > now }) ?? true
-            else { return nil }
-            // Coarse last-used updates: one write a minute per token is plenty and keeps reads cheap.
-            if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-                token.lastUsedAt = now
-                try token.update(db, columns: ["last_used_at"])
+        let token = try read { db in try APITokenRecord.filter(Column("token_hash") == hash).fetchOne(db) }
+        guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true else { return nil }
+        if let id = token.id, token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            writer.asyncWriteWithoutTransaction { db in
+                try? db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [now, id])
             }
-            return token
         }
+        return token
     }
 
     package func tokens(ofUser userID: Int64) throws(StorageError) -> [APITokenRecord] {

@@ -120,11 +120,20 @@ extension PatchbayDatabase {
         }
     }
 
-    package func saveCounts(_ counts: [CountsRecord]) throws(StorageError) {
+    /// Caches counts in the background: a listing never waits behind a long sync's write lock for its cache.
+    package func saveCounts(_ counts: [CountsRecord]) {
         guard !counts.isEmpty else { return }
-        try write { db in
-            for record in counts { try record.upsert(db) }
+        writer.asyncWriteWithoutTransaction { db in
+            try? db.inTransaction {
+                for record in counts { try record.upsert(db) }
+                return .commit
+            }
         }
+    }
+
+    /// Returns once every background write queued so far (token touches, counts) has run: the writer is serial.
+    package func flushBackgroundWrites() async {
+        _ = try? await writer.write { _ in }
     }
 
     package func auditEntries(workspaceID: Int64) throws(StorageError) -> [AuditEntryRecord] {
