@@ -140,10 +140,12 @@ import Testing
     @Test func recoversFromTooManyRequestsHonouringRetryAfter() async throws {
         try await withMeraki(Self.dataset) { meraki in
             meraki.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations/100003/networks")
+            let started = ContinuousClock.now
             let networks = try await meraki.listAll()
 
             #expect(networks.count == 21)
             #expect(meraki.fake.requestCount("/organizations/100003/networks") == 2)
+            #expect(ContinuousClock.now - started >= .seconds(1))  // the retry waited as Meraki asked
         }
     }
 
