@@ -1,13 +1,6 @@
 import Foundation
 import Synchronization
 
-/// An answer before it becomes a Hummingbird response.
-struct FakeResponse {
-    var status: Int
-    var headers: [(String, String)] = [("Content-Type", "application/json; charset=utf-8")]
-    var body: [UInt8]
-}
-
 extension FakeMeraki {
     /// Answers one request: records it, applies a pending fault, checks the key and the rate, then routes it.
     func respond(
