@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PatchbayTestSupport
 import PluginHost
 import Testing
@@ -85,6 +86,7 @@ import Testing
 
             #expect(Set(networks.map(\.organizationID)) == ["100001", "100003"])
             #expect(meraki.fake.requestCount("/organizations/100002/networks") == 0)
+            #expect(meraki.logs.entries.contains { $0.level == .warning && $0.message.contains("organization 100002") })
         }
         try await withMeraki(dataset, settings: ["organization_ids": "100002"]) { meraki in
             let error = try await meraki.failure { try await meraki.listAll() }
