@@ -161,6 +161,27 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (FakeMerakiFault.unavailable(retryAfterSeconds: 0), ProviderStatus.unavailable),
+        (.tooManyRequests(retryAfterSeconds: 0), .rateLimited),
+    ])
+    func retriesExhaustedFailTheListingNamingTheOrganization(
+        fault: FakeMerakiFault,
+        status: ProviderStatus
+    )
+        async throws
+    {
+        try await withMeraki(Self.dataset) { meraki in
+            meraki.fake.inject(fault, at: "/organizations/100002/networks", times: 20)
+            let error = try await meraki.failure { try await meraki.listAll() }
+
+            #expect(error.status == status)
+            #expect(error.message.contains("organization 100002 (Org 2)"), "\(error.message)")
+            // The first attempt and the host's retries; nothing after them.
+            #expect((2...10).contains(meraki.fake.requestCount("/organizations/100002/networks")))
+        }
+    }
+
     @Test func followsARedirectToAShardAndPagesThere() async throws {
         try await withMeraki(Self.dataset) { meraki in
             meraki.fake.capPages(at: 3)

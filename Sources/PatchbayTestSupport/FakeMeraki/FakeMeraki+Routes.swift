@@ -95,6 +95,10 @@ extension FakeMeraki {
                 headers: [("Content-Type", "text/html")],
                 body: Array("<html><body>503 Service Unavailable</body></html>".utf8)
             )
+        case .unavailable(let seconds):
+            var response = FakeResponse(status: 503, body: FakeMerakiJSON.errors(["Service unavailable"]))
+            response.headers.append(("Retry-After", String(seconds)))
+            return response
         case .truncatedBody:
             var response = normal()
             response.body = Array(response.body.prefix(response.body.count / 2))
