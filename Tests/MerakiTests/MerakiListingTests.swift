@@ -78,6 +78,27 @@ import Testing
         }
     }
 
+    @Test func stopsWhenTheHostCancelsTheCall() async throws {
+        try await withMeraki(Self.dataset) { meraki in
+            meraki.fake.capPages(at: 1)  // 7 pages per organization, 10 per second each
+            let (firstPage, arrived) = AsyncStream.makeStream(of: Void.self)
+            let listing = Task {
+                try await meraki.provider.listNetworks(credentials: MerakiHarness.goodKey) { _ in arrived.yield() }
+            }
+            for await _ in firstPage { break }
+            listing.cancel()
+            let outcome = await listing.result
+
+            #expect(throws: ProviderError.self) { try outcome.get() }
+            if case .failure(let error as ProviderError) = outcome {
+                #expect(error.status == .cancelled, "\(error)")
+            }
+            for org in Self.dataset.organizations {
+                #expect(meraki.fake.requestCount("/organizations/\(org.id)/networks") < 7)
+            }
+        }
+    }
+
     @Test func organizationWithAPIAccessOffIsLeftOutUnlessNamed() async throws {
         var dataset = Self.dataset
         dataset.organizations[1].apiEnabled = false
