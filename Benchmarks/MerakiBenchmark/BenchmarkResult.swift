@@ -11,14 +11,14 @@ struct BenchmarkResult {
     let items: Int
 
     static let header =
-        "scenario               requests  429s  wall s  ideal s@10/s  peak RSS MiB (before call)  result"
+        "scenario                      requests  429s  wall s  ideal s@10/s  peak RSS MiB (before call)  result"
 
     var line: String {
         let ideal = Double(requests) / 10
         let result =
             scenario.call == .list ? "\(items) networks" : "\(items / 1_000_000) networks, \(items % 1_000_000) APs"
         return [
-            scenario.name.padding(toLength: 22, withPad: " ", startingAt: 0),
+            scenario.name.padding(toLength: 29, withPad: " ", startingAt: 0),
             String(requests).leftPadded(8),
             String(tooManyRequests).leftPadded(5),
             String(format: "%.3f", seconds).leftPadded(7),

@@ -21,6 +21,7 @@ struct BenchmarkScenario: Sendable {
     let fakeRateLimit: Bool
     /// Items per page the fake serves at most (nil: what perPage asks).
     let pageCap: Int?
+    var organizations = 1
 
     static let all = [
         BenchmarkScenario(name: "list", call: .list, fakeRateLimit: false, pageCap: nil),
@@ -30,16 +31,27 @@ struct BenchmarkScenario: Sendable {
         // Pages of 100 (as if the endpoint allowed no more): 101 requests, paced by the host at 10/s either way.
         BenchmarkScenario(name: "list-paged100", call: .list, fakeRateLimit: false, pageCap: 100),
         BenchmarkScenario(name: "list-paged100-limited", call: .list, fakeRateLimit: true, pageCap: 100),
+        // 10 organizations x 1,000 networks in pages of 100: 8 organizations at a time, each at its own 10/s.
+        BenchmarkScenario(
+            name: "list-10orgs-paged100-limited",
+            call: .list,
+            fakeRateLimit: true,
+            pageCap: 100,
+            organizations: 10
+        ),
     ]
 
-    static let dataset = FakeMerakiDataset.generated(
-        organizations: 1,
-        networksPerOrganization: 10_000,
-        accessPointsPerNetwork: 5
-    )
+    /// 10,000 networks with 5 access points each, spread over `organizations`.
+    var dataset: FakeMerakiDataset {
+        .generated(
+            organizations: organizations,
+            networksPerOrganization: 10_000 / organizations,
+            accessPointsPerNetwork: 5
+        )
+    }
 
     func run() async throws -> BenchmarkResult {
-        try await withFakeMeraki(Self.dataset) { fake in
+        try await withFakeMeraki(dataset) { fake in
             fake.capPages(at: pageCap)
             fake.limitRate(requestsPerSecond: fakeRateLimit ? 10 : nil)
             let provider = try Self.loadProvider(fake: fake)

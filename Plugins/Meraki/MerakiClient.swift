@@ -1,5 +1,4 @@
 import ProviderKit
-import Synchronization
 
 /// Meraki requests of one call: bearer authentication, per-organization rate scopes, Link-header paging, and
 /// redirects to a shard of the same cloud.
@@ -110,29 +109,6 @@ struct MerakiClient: Sendable {
             }
         }
         return result
-    }
-}
-
-/// The API root of one instance. Starts as configured; moves to a shard of the same cloud after Meraki redirects
-/// there, as Meraki's own SDK does, so later requests skip the redirect.
-final class BaseURL: Sendable {
-    let configured: String
-    /// The configured root's origin: the cloud every credential-bearing request must stay in.
-    let origin: URLParts
-    private let shard = Mutex<String?>(nil)
-
-    init(_ configured: String) throws(ProviderKitError) {
-        guard let origin = URLParts(configured) else {
-            throw ProviderKitError(.invalidArgument, "meraki settings: base_url '\(configured)' is not an http(s) URL")
-        }
-        self.configured = configured
-        self.origin = origin
-    }
-
-    var current: String { shard.withLock { $0 } ?? configured }
-
-    func follow(to target: URLParts) {
-        shard.withLock { $0 = target.origin + origin.rest }
     }
 }
 

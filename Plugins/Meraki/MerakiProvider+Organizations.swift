@@ -1,12 +1,5 @@
 import ProviderKit
 
-/// An organization to work on, with its place in the listing for results kept in order.
-struct OrganizationRef: Sendable {
-    let index: Int
-    let id: String
-    let name: String
-}
-
 extension MerakiProvider {
     /// Every organization the key sees (all pages), narrowed to `organization_ids` when set. Without that
     /// setting, organizations whose API access is off are left out with a warning (Meraki refuses every request

@@ -19,6 +19,7 @@ enum MerakiResponse {
             case 401: (.unauthenticated, "check the api_key credential (Dashboard > My profile > API access)")
             case 403: (.permissionDenied, "give the key's administrator access to it, or narrow organization_ids")
             case 404: (.notFound, "check organization_ids, and that API access is enabled for the organization")
+            case 300..<400: (.unavailable, "Meraki kept redirecting; check base_url")
             case 429: (.rateLimited, "Meraki's rate budget stayed exhausted; sync again later")
             case 500...: (.unavailable, "Meraki is unavailable; try again later")
             default: (.internal, "the request was refused as malformed; report it to the plugin's vendor")

@@ -10,6 +10,8 @@ import Testing
 struct MerakiHarness {
     let fake: FakeMeraki
     let provider: LoadedProvider
+    /// Everything the host logged, the plugin's lines included.
+    let logs: InMemoryLogHandler.Store
 
     static let goodKey = ProviderCredentials(fields: ["api_key": FakeMerakiDataset.goodKey])
     static let badKey = ProviderCredentials(fields: ["api_key": "not-a-valid-key-0000000000000000000"])
@@ -40,12 +42,12 @@ func withMeraki<Result: Sendable>(
     extraHosts: @escaping (FakeMeraki) -> [String] = { _ in [] },
     _ body: (MerakiHarness) async throws -> Result
 ) async throws -> Result {
-    try await withMerakiRegistry(dataset, settings: settings, extraHosts: extraHosts) { fake, registry in
+    try await withMerakiRegistry(dataset, settings: settings, extraHosts: extraHosts) { fake, registry, logs in
         let provider = try #require(
             registry.provider(id: "meraki"),
             "meraki did not load: \(registry.plugins.map { $0.error ?? "" })"
         )
-        return try await body(MerakiHarness(fake: fake, provider: provider))
+        return try await body(MerakiHarness(fake: fake, provider: provider, logs: logs))
     }
 }
 
@@ -54,7 +56,7 @@ func withMerakiRegistry<Result: Sendable>(
     _ dataset: FakeMerakiDataset,
     settings: [String: String] = [:],
     extraHosts: (FakeMeraki) -> [String] = { _ in [] },
-    _ body: (FakeMeraki, ProviderRegistry) async throws -> Result
+    _ body: (FakeMeraki, ProviderRegistry, InMemoryLogHandler.Store) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
         try await withTemporaryDirectory(prefix: "meraki-tests") { folder in
@@ -70,8 +72,9 @@ func withMerakiRegistry<Result: Sendable>(
                     allowed_hosts: [\(hosts.map { "\"\($0)\"" }.joined(separator: ", "))]
                 """
             let manifest = try folder.write(yaml, to: "plugins.yaml")
-            let registry = try ProviderRegistry.load(manifestPath: manifest, logger: Logger(label: "meraki-tests"))
-            return try await body(fake, registry)
+            let (logger, logs) = InMemoryLogHandler.logger(label: "meraki-tests")
+            let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
+            return try await body(fake, registry, logs)
         }
     }
 }

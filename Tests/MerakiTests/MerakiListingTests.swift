@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PatchbayTestSupport
 import PluginHost
 import Testing
@@ -77,6 +78,27 @@ import Testing
         }
     }
 
+    @Test func stopsWhenTheHostCancelsTheCall() async throws {
+        try await withMeraki(Self.dataset) { meraki in
+            meraki.fake.capPages(at: 1)  // 7 pages per organization, 10 per second each
+            let (firstPage, arrived) = AsyncStream.makeStream(of: Void.self)
+            let listing = Task {
+                try await meraki.provider.listNetworks(credentials: MerakiHarness.goodKey) { _ in arrived.yield() }
+            }
+            for await _ in firstPage { break }
+            listing.cancel()
+            let outcome = await listing.result
+
+            #expect(throws: ProviderError.self) { try outcome.get() }
+            if case .failure(let error as ProviderError) = outcome {
+                #expect(error.status == .cancelled, "\(error)")
+            }
+            for org in Self.dataset.organizations {
+                #expect(meraki.fake.requestCount("/organizations/\(org.id)/networks") < 7)
+            }
+        }
+    }
+
     @Test func organizationWithAPIAccessOffIsLeftOutUnlessNamed() async throws {
         var dataset = Self.dataset
         dataset.organizations[1].apiEnabled = false
@@ -85,6 +107,7 @@ import Testing
 
             #expect(Set(networks.map(\.organizationID)) == ["100001", "100003"])
             #expect(meraki.fake.requestCount("/organizations/100002/networks") == 0)
+            #expect(meraki.logs.entries.contains { $0.level == .warning && $0.message.contains("organization 100002") })
         }
         try await withMeraki(dataset, settings: ["organization_ids": "100002"]) { meraki in
             let error = try await meraki.failure { try await meraki.listAll() }
@@ -140,10 +163,12 @@ import Testing
     @Test func recoversFromTooManyRequestsHonouringRetryAfter() async throws {
         try await withMeraki(Self.dataset) { meraki in
             meraki.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations/100003/networks")
+            let started = ContinuousClock.now
             let networks = try await meraki.listAll()
 
             #expect(networks.count == 21)
             #expect(meraki.fake.requestCount("/organizations/100003/networks") == 2)
+            #expect(ContinuousClock.now - started >= .seconds(1))  // the retry waited as Meraki asked
         }
     }
 
@@ -154,6 +179,27 @@ import Testing
 
             #expect(networks.count == 21)
             #expect(meraki.fake.requestCount("/organizations") == 2)
+        }
+    }
+
+    @Test(arguments: [
+        (FakeMerakiFault.unavailable(retryAfterSeconds: 0), ProviderStatus.unavailable),
+        (.tooManyRequests(retryAfterSeconds: 0), .rateLimited),
+    ])
+    func retriesExhaustedFailTheListingNamingTheOrganization(
+        fault: FakeMerakiFault,
+        status: ProviderStatus
+    )
+        async throws
+    {
+        try await withMeraki(Self.dataset) { meraki in
+            meraki.fake.inject(fault, at: "/organizations/100002/networks", times: 20)
+            let error = try await meraki.failure { try await meraki.listAll() }
+
+            #expect(error.status == status)
+            #expect(error.message.contains("organization 100002 (Org 2)"), "\(error.message)")
+            // The first attempt and the host's retries; nothing after them.
+            #expect((2...10).contains(meraki.fake.requestCount("/organizations/100002/networks")))
         }
     }
 

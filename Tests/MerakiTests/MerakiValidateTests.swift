@@ -69,7 +69,8 @@ import Testing
     func badSettingsKeepThePluginFromLoading(settings: [String: String], message: String) async throws {
         try await withMerakiRegistry(.generated(organizations: 1, networksPerOrganization: 1), settings: settings) {
             fake,
-            registry in
+            registry,
+            _ in
             let status = try #require(registry.plugins.first)
 
             #expect(!status.isLoaded)

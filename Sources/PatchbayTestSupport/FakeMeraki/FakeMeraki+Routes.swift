@@ -1,13 +1,6 @@
 import Foundation
 import Synchronization
 
-/// An answer before it becomes a Hummingbird response.
-struct FakeResponse {
-    var status: Int
-    var headers: [(String, String)] = [("Content-Type", "application/json; charset=utf-8")]
-    var body: [UInt8]
-}
-
 extension FakeMeraki {
     /// Answers one request: records it, applies a pending fault, checks the key and the rate, then routes it.
     func respond(
@@ -102,6 +95,10 @@ extension FakeMeraki {
                 headers: [("Content-Type", "text/html")],
                 body: Array("<html><body>503 Service Unavailable</body></html>".utf8)
             )
+        case .unavailable(let seconds):
+            var response = FakeResponse(status: 503, body: FakeMerakiJSON.errors(["Service unavailable"]))
+            response.headers.append(("Retry-After", String(seconds)))
+            return response
         case .truncatedBody:
             var response = normal()
             response.body = Array(response.body.prefix(response.body.count / 2))

@@ -4,6 +4,8 @@ package enum FakeMerakiFault: Sendable, Equatable {
     case tooManyRequests(retryAfterSeconds: Int)
     /// 503 with an HTML body, as a load balancer sends it.
     case serviceUnavailable
+    /// 503 with `Retry-After: seconds`, so a test of exhausted retries needs no backoff.
+    case unavailable(retryAfterSeconds: Int)
     /// The right status and headers, but only the first half of the JSON body.
     case truncatedBody
     /// 200 with a body that is not JSON.
