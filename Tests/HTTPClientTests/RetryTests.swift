@@ -106,11 +106,12 @@ import Testing
     }
 
     @Test func slowServerTimesOutAndIdempotentRequestIsRetriedOnce() async throws {
-        let slow: LoopbackHandler = { _ in LoopbackResponse(status: 200, delay: .seconds(3)) }
+        // Margins are wide so a loaded 2-core machine cannot flip the result: the server would answer after 6 s.
+        let slow: LoopbackHandler = { _ in LoopbackResponse(status: 200, delay: .seconds(6)) }
         try await withLoopbackServer(slow) { server in
             let client = HTTPClient.forTesting(
                 allowing: [server.hostAndPort],
-                requestTimeout: .milliseconds(200),
+                requestTimeout: .milliseconds(600),
                 maxRetries: 1
             )
 
@@ -123,16 +124,16 @@ import Testing
 
             #expect(thrown?.reason == .timedOut)
             #expect(server.requestCount == 2)
-            #expect(elapsed >= .milliseconds(400))
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed >= .milliseconds(1200))
+            #expect(elapsed < .seconds(5))
         }
     }
 
     @Test func postThatTimesOutIsNotRetried() async throws {
-        let slow: LoopbackHandler = { _ in LoopbackResponse(status: 200, delay: .seconds(3)) }
+        let slow: LoopbackHandler = { _ in LoopbackResponse(status: 200, delay: .seconds(6)) }
         try await withLoopbackServer(slow) { server in
             let client = HTTPClient.forTesting(allowing: [server.hostAndPort])
-            let request = HTTPRequest(method: "POST", url: server.baseURL + "/slow", timeout: .milliseconds(200))
+            let request = HTTPRequest(method: "POST", url: server.baseURL + "/slow", timeout: .milliseconds(1500))
 
             let error = try await #require(throws: HTTPClientError.self) { try await client.send(request) }
 

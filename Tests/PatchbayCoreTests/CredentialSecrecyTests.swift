@@ -116,6 +116,33 @@ import Testing
         }
     }
 
+    @Test func aProcessThatMissedARotationNeverSealsWithARetiredKey() async throws {
+        try await withCoreEnvironment { env in
+            _ = try await env.createIntegration(named: "before")
+            // Another process rotates (and retires the old key) while this one keeps running.
+            let otherProcess = CoreContext(
+                database: env.database,
+                providers: env.providers,
+                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+                logger: env.context.logger
+            )
+            let rotation = try KeyRotationService(context: otherProcess).rotate(env.owner)
+
+            let created = try await env.createIntegration(named: "after")
+            #expect(try env.database.integration(id: created.id)?.keyID == rotation.currentKeyID)
+            // A third, fresh process opens both.
+            let fresh = CoreContext(
+                database: env.database,
+                providers: env.providers,
+                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+                logger: env.context.logger
+            )
+            for integration in try await IntegrationService(context: fresh).list(env.owner, workspace: "acme") {
+                _ = try await ProvisioningService(context: fresh).sync(env.owner, integrationID: integration.id)
+            }
+        }
+    }
+
     @Test func onlyOwnersRotateKeys() async throws {
         try await withCoreEnvironment { env in
             let admin = try env.member("ada", role: .admin)

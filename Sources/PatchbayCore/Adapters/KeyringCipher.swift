@@ -18,7 +18,10 @@ package final class KeyringCipher: CredentialCipher {
         _ plaintext: [UInt8],
         context: String
     ) throws(ServiceError) -> (ciphertext: [UInt8], keyID: String) {
-        let current = keyring.withLock { $0 }
+        // Sealing is rare (create, rotate): read the keyring from disk each time, so an envelope is never sealed
+        // with a key that another process (`patchbay keys rotate`) has since retired.
+        let current = try Self.run { try store.load() }
+        keyring.withLock { $0 = current }
         let envelope = try Self.run {
             try Envelope.seal(plaintext: SecretBytes(plaintext), aad: context, keyring: current)
         }
