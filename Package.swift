@@ -121,7 +121,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "CoreBenchmark",
-            dependencies: ["PatchbayCore", "Storage", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PatchbayCore", "Storage", "PluginHost", "PatchbayTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/CoreBenchmark",
             swiftSettings: swiftSettings
         ),

@@ -80,3 +80,5 @@ let failed = listed.filter { $0.counts == nil }.count
 print(
     "list \(listed.count) integrations, counts 200 ms each  \(String(format: "%8.3f s", elapsed))  (\(failed) without counts)"
 )
+
+try await endToEndSync(networks: networkCount, logger: logger)

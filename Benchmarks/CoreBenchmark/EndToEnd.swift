@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import PatchbayCore
+import PatchbayTestSupport
+import PluginHost
+import Storage
+
+/// The whole path: the real libPatchbayMeraki.so (built next to this binary) against FakeMeraki on loopback, through
+/// the host's HTTP service and the core's sync transaction, into a real SQLite file.
+func endToEndSync(networks: Int, logger: Logger) async throws {
+    let dataset = FakeMerakiDataset.generated(
+        organizations: 1,
+        networksPerOrganization: networks,
+        accessPointsPerNetwork: 5
+    )
+    try await withFakeMeraki(dataset) { fake in
+        try await withTemporaryDirectory(prefix: "patchbay-bench-e2e") { folder in
+            let plugin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+                .appendingPathComponent("libPatchbayMeraki.so").path
+            let manifest = try folder.write(
+                """
+                plugins:
+                  - path: \(plugin)
+                    settings: {base_url: "\(fake.baseURL)"}
+                    allowed_hosts: ["\(fake.authority)"]
+                """,
+                to: "plugins.yaml"
+            )
+            let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
+            let context = CoreContext(
+                database: try PatchbayDatabase(directory: folder.file("data")),
+                providers: PluginProviderDirectory(registry: registry),
+                cipher: try KeyringCipher(dataDirectory: folder.file("data"), environment: [:]),
+                logger: logger
+            )
+            let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+            let caller = Caller(userID: issued.user.id, name: issued.user.name)
+            let integration = try await IntegrationService(context: context).create(
+                caller,
+                workspace: "bench",
+                provider: "meraki",
+                name: "meraki",
+                credentials: ["api_key": FakeMerakiDataset.goodKey]
+            )
+            for label in ["end to end, first sync (Meraki .so)", "end to end, re-sync unchanged"] {
+                fake.resetRequests()
+                let started = ContinuousClock.now
+                let run = try await ProvisioningService(context: context).sync(caller, integrationID: integration.id)
+                let elapsed = ContinuousClock.now - started
+                print(
+                    "\(label.padding(toLength: 38, withPad: " ", startingAt: 0)) \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))"
+                        + "  \(fake.requests.count) requests  created \(run.created) unchanged \(run.unchanged)"
+                )
+            }
+            let started = ContinuousClock.now
+            let listed = try await IntegrationService(context: context).list(caller, workspace: "bench", refresh: true)
+            print(
+                "end to end, counts (Meraki .so)        \((ContinuousClock.now - started).formatted(.units(allowed: [.seconds, .milliseconds])))"
+                    + "  networks \(listed.first?.counts?.networks ?? -1) access points \(listed.first?.counts?.accessPoints ?? -1)"
+            )
+        }
+    }
+}
