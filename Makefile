@@ -1,4 +1,5 @@
-# `make run` builds Patchbay and lists the providers of plugins.yaml; `make test` runs every test.
+# `make run` builds Patchbay, lists the providers of plugins.yaml and runs a first offline sync; `make test` runs
+# every test.
 .PHONY: deps build run test lint bench
 
 deps:
@@ -9,7 +10,7 @@ build: deps
 	scripts/build-example-plugins.sh
 
 run: build
-	.build/debug/patchbay plugins list
+	scripts/demo.sh
 
 lint:
 	git ls-files -z '*.swift' | xargs -0 swift format lint --strict --parallel

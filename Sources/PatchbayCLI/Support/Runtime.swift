@@ -24,7 +24,7 @@ struct Runtime {
             database: database,
             providers: providers,
             cipher: cipher,
-            logger: Logger(label: "patchbay")
+            logger: StandardError.logger(label: "patchbay")
         )
         self.data = data
     }
