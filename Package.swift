@@ -48,7 +48,8 @@ let package = Package(
         .target(
             name: "PluginHost",
             dependencies: [
-                "PatchbayProviderABI", "HTTPClient", "Yams", .product(name: "Logging", package: "swift-log"),
+                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -97,8 +98,16 @@ let package = Package(
             dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SecretsTests", dependencies: ["Secrets", "PatchbayTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "PatchbayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SecretsTests",
+            dependencies: ["Secrets", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PluginHostTests",
             dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport"],
@@ -120,6 +129,12 @@ let package = Package(
         ),
         .testTarget(
             name: "MerakiTests",
+            dependencies: ["PluginHost", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // The plain-C Juniper Mist plugin (Plugins/Mist), compiled by the tests with cc, against a loopback FakeMist.
+        .testTarget(
+            name: "MistTests",
             dependencies: ["PluginHost", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),

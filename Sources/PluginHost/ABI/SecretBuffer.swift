@@ -11,6 +11,14 @@ final class SecretBuffer {
     private let storage: UnsafeMutableBufferPointer<UInt8>
     private let length: Int
 
+    /// Exactly `bytes`, as the conformance checker sends malformed credentials (not JSON, empty).
+    init(bytes: [UInt8]) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = storage.initialize(from: bytes)
+        self.storage = storage
+        self.length = bytes.count
+    }
+
     init(credentials: ProviderCredentials) {
         let length = JSONObjectWriter.length(of: credentials.fields)
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(length, 1))
