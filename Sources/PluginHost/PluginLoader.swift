@@ -54,7 +54,7 @@ struct PluginLoader {
         guard entry.isEnabled else { throw fail(.disabled) }
         guard entry.isolation == .inProcess else { throw fail(.isolationNotSupported(entry.isolation.rawValue)) }
         guard FileManager.default.fileExists(atPath: entry.path) else { throw fail(.fileNotFound) }
-        // Checked before dlopen: a library's constructors run as soon as it is opened.
+        // Checked before the library is opened: its constructors run as soon as it is.
         if let pinned = entry.sha256 {
             guard let contents = FileManager.default.contents(atPath: entry.path) else {
                 throw fail(.cannotOpen("cannot read the file to check its sha256"))
