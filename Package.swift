@@ -60,6 +60,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `patchbay plugins check`: the conformance checker, over PluginHost's probe (all pointer work stays there).
+        .target(
+            name: "PluginCheck",
+            dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI"], swiftSettings: swiftSettings),
         .target(
             name: "PatchbayMeraki",
@@ -71,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost",
+                "PatchbayCore", "PluginHost", "PluginCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
