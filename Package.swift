@@ -144,6 +144,13 @@ let package = Package(
             dependencies: ["PluginHost", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // `patchbay plugins check` against the shipped plugins and deliberately broken fixtures (compiled with cc).
+        .testTarget(
+            name: "PluginCheckTests",
+            dependencies: ["PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
         .testTarget(
             name: "IntegrationTests",

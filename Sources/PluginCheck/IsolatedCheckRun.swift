@@ -22,6 +22,8 @@ package struct IsolatedCheckRun: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        // The Swift runtime's backtracer would bury the C library's own abort message ("double free detected").
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -62,7 +64,7 @@ package struct IsolatedCheckRun: Sendable {
                 crashed
                 ? "the plugin crashed the process (signal \(process.terminationStatus)\(Self.signalName(process.terminationStatus)))"
                 : "the process exited with status \(process.terminationStatus)"
-            let last = stderr.split(whereSeparator: \.isNewline).last.map { "; it printed: \($0)" } ?? ""
+            let last = Self.abortLine(stderr).map { "; it printed: \($0)" } ?? ""
             let hint =
                 process.terminationStatus == 6
                 ? "; an abort in free() means a double free or a free of memory the plugin does not own"
@@ -76,6 +78,13 @@ package struct IsolatedCheckRun: Sendable {
             )
         }
         return CheckReport(plugin: plugin, checks: checks)
+    }
+
+    /// The C library's own reason for an abort (`free(): double free detected in tcache 2`), else the last line.
+    private static func abortLine(_ stderr: String) -> String? {
+        let lines = stderr.split(whereSeparator: \.isNewline).map(String.init)
+        let markers = ["free()", "double free", "corrupted", "malloc", "munmap_chunk"]
+        return lines.first { line in markers.contains { line.contains($0) } } ?? lines.last
     }
 
     private static func signalName(_ signal: Int32) -> String {
