@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PluginHostTests",
-            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport"],
+            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -149,6 +149,12 @@ let package = Package(
             name: "PluginCheckTests",
             dependencies: ["PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        // `patchbay plugins new`: skeletons generated into a temp folder, built with their own command, then loaded.
+        .testTarget(
+            name: "ScaffoldTests",
+            dependencies: ["PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.

@@ -20,6 +20,10 @@ struct patchbay_instance {
     int unused;
 };
 
+#ifdef FIXTURE_LEAK
+static void *volatile fixture_last_leak;
+#endif
+
 static patchbay_buffer fixture_buffer(const char *text) {
     size_t length = strlen(text);
     uint8_t *data = malloc(length + 1);
@@ -85,11 +89,13 @@ static patchbay_status fixture_validate(patchbay_instance *instance,
     (void)instance;
     (void)call;
 #ifdef FIXTURE_LEAK
-    // 32 KiB per call, touched so it is resident, and never freed.
+    // 32 KiB per call, touched so it is resident, and never freed. The volatile store keeps the optimizer from
+    // removing an allocation nothing reads.
     char *lost = malloc(32 * 1024);
     if (lost != NULL) {
         memset(lost, 1, 32 * 1024);
     }
+    fixture_last_leak = lost;
 #endif
     patchbay_status status = fixture_refuse(credentials, out_message);
     if (status != PATCHBAY_OK) {
