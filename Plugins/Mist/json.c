@@ -84,9 +84,15 @@ static size_t mist_json_utf8(uint32_t code, char *out) {
 // Reads a string starting at the opening quote; returns a malloc'ed, NUL-terminated decoded copy.
 static char *mist_json_string(mist_json_parser *parser, size_t *out_length) {
     parser->position++; // the opening quote
-    // Decoded text is never longer than the source.
-    size_t limit = parser->length - parser->position;
-    char *out = malloc(limit + 1);
+    // Find the closing quote first: the decoded text is never longer than its source, so that bounds the copy.
+    size_t end = parser->position;
+    while (end < parser->length && parser->text[end] != '"') {
+        end += parser->text[end] == '\\' ? 2 : 1;
+    }
+    if (end >= parser->length) {
+        return NULL; // unterminated
+    }
+    char *out = malloc(end - parser->position + 1);
     size_t used = 0;
     if (out == NULL) {
         return NULL;

@@ -32,12 +32,18 @@ package enum CPlugins {
     }()
 
     /// `libpatchbay_mist.so`, built from Plugins/Mist/*.c.
-    package static func mist() throws -> String {
-        try built.get() + "/libpatchbay_mist.so"
+    package static func mist() async throws -> String {
+        try await folder() + "/libpatchbay_mist.so"
     }
 
     /// `libexample.so`, built from Plugins/ExampleC/example.c.
-    package static func example() throws -> String {
-        try built.get() + "/libexample.so"
+    package static func example() async throws -> String {
+        try await folder() + "/libexample.so"
+    }
+
+    /// The first call compiles, which blocks: on a thread of its own, never one of Swift's few cooperative threads
+    /// (the loopback servers of concurrently running tests need them).
+    private static func folder() async throws -> String {
+        try await onDedicatedThread { try built.get() }
     }
 }

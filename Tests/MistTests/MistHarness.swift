@@ -42,11 +42,12 @@ func withMist<Result: Sendable>(
     _ body: (MistHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMist(dataset) { fake in
-        try await withTemporaryDirectory(prefix: "mist-tests") { folder in
+        let library = try await CPlugins.mist()
+        return try await withTemporaryDirectory(prefix: "mist-tests") { folder in
             let allSettings = ["base_url": fake.baseURL].merging(settings) { _, given in given }
             let yaml = """
                 plugins:
-                  - path: \(try CPlugins.mist())
+                  - path: \(library)
                     id: mist
                     settings:
                 \(allSettings.sorted { $0.key < $1.key }.map { "      \($0.key): \"\($0.value)\"" }.joined(separator: "\n"))

@@ -27,14 +27,14 @@ import Testing
             let listing = try await mist.listAll()
             let hq = try #require(listing.networks.first)
 
-            #expect(hq.name == "HQ \"Zürich\" ☃ 1")
+            #expect(hq.name == "HQ \"Zürich\" ☃ 🛰 1")
             #expect(hq.organizationID == FakeMistDataset.organizationID(1))
             #expect(hq.timeZone == "Europe/Amsterdam")
             let raw = try #require(
                 try JSONSerialization.jsonObject(with: Data(hq.raw.utf8)) as? [String: Any]
             )
             #expect(raw["id"] as? String == hq.externalID)
-            #expect(raw["name"] as? String == "HQ \"Zürich\" ☃ 1")
+            #expect(raw["name"] as? String == "HQ \"Zürich\" ☃ 🛰 1")
             #expect(raw["modified_time"] as? Double == 1_700_000_100.5)
             #expect(raw.keys.count == 11)
         }

@@ -15,7 +15,7 @@ import Testing
         ("ignores_sink", ["list_networks.sink_stop"], "sent 2 more page(s) and returned OK"),
     ])
     func brokenPluginFailsForTheRightReason(fixture: String, failing: [String], reason: String) async throws {
-        let run = try await CheckRun.run(try CheckFixtures.library(fixture), credentials: ["token": "t"])
+        let run = try await CheckRun.run(try await CheckFixtures.library(fixture), credentials: ["token": "t"])
 
         #expect(run.output.status == 1, "\(run.output.standardError)")
         #expect(run.report["passed"] as? Bool == false)
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func conformingFixturePassesEveryCheckItCanRun() async throws {
-        let run = try await CheckRun.run(try CheckFixtures.library("conforming"), credentials: ["token": "t"])
+        let run = try await CheckRun.run(try await CheckFixtures.library("conforming"), credentials: ["token": "t"])
 
         #expect(run.output.status == 0, "\(run.output.standardOutput)")
         #expect(run.names("FAIL").isEmpty)

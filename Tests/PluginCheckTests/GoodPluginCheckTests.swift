@@ -9,7 +9,7 @@ import Testing
     @Test func mistPassesAgainstFakeMist() async throws {
         try await withFakeMist(.generated(organizations: 2, sitesPerOrganization: 3)) { fake in
             let run = try await CheckRun.run(
-                try CPlugins.mist(),
+                try await CPlugins.mist(),
                 settings: ["base_url": fake.baseURL],
                 credentials: ["api_token": FakeMistDataset.goodToken]
             )
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func exampleTextReportHasOneLinePerCheck() async throws {
-        let library = try CPlugins.example()
+        let library = try await CPlugins.example()
         let output = try await onDedicatedThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, ["plugins", "check", library])
         }
@@ -49,9 +49,9 @@ import Testing
         #expect(lines.last == "\(library): 12 passed, 0 failed, 5 skipped")
     }
 
-    @Test func checkerRunsInProcessAndStreamsEachCheckBeforeItsResult() throws {
+    @Test func checkerRunsInProcessAndStreamsEachCheckBeforeItsResult() async throws {
         let events = Mutex<[CheckEvent]>([])
-        let options = CheckOptions(path: try CPlugins.example(), credentials: ["token": "t"], repetitions: 20)
+        let options = CheckOptions(path: try await CPlugins.example(), credentials: ["token": "t"], repetitions: 20)
         let results = ConformanceChecker(options: options, logger: Logger(label: "check-tests")) { event in
             events.withLock { $0.append(event) }
         }

@@ -15,6 +15,12 @@ enum ScaffoldHarness {
         }
     }
 
+    /// Runs a build at the lowest priority on one core, so the tests running beside it (loopback servers with
+    /// tight timeouts) keep their CPU.
+    static func niceRun(_ executable: String, _ arguments: [String], in folder: String) async throws -> ProcessOutput {
+        try await run(try tool("nice"), ["-n", "19", executable] + arguments, in: folder)
+    }
+
     /// The first `name` on the PATH.
     static func tool(_ name: String) throws -> String {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")

@@ -19,7 +19,7 @@ import Testing
                     == (try String(contentsOfFile: PackagePaths.abiHeaders + "/patchbay_provider.h", encoding: .utf8))
             )
 
-            let test = try await ScaffoldHarness.run(try ScaffoldHarness.tool("make"), ["test"], in: skeleton)
+            let test = try await ScaffoldHarness.niceRun(try ScaffoldHarness.tool("make"), ["test"], in: skeleton)
 
             #expect(test.status == 0, "\(test.standardOutput)\n\(test.standardError)")
             #expect(test.standardOutput.contains("./libpatchbay_acme_cloud.so: 14 passed, 0 failed, 3 skipped"))
@@ -39,7 +39,11 @@ import Testing
             )
             #expect(created.status == 0, "\(created.standardError)")
 
-            let test = try await ScaffoldHarness.run(try ScaffoldHarness.tool("swift"), ["test"], in: skeleton)
+            let test = try await ScaffoldHarness.niceRun(
+                try ScaffoldHarness.tool("swift"),
+                ["test", "--jobs", "1"],
+                in: skeleton
+            )
 
             #expect(test.status == 0, "\(test.standardOutput)\n\(test.standardError)")
             #expect(test.standardOutput.contains("patchbayCheckPassesAgainstTheFakeAPI() passed"))

@@ -72,7 +72,7 @@ package struct FakeMistDataset: Sendable {
             let sites = (0..<sitesPerOrganization).map { index in
                 Site(
                     id: "5a1e0000-0000-4000-8000-\(String(format: "%06d%06d", number, index))",
-                    name: index == 0 ? "HQ \"Zürich\" ☃ \(number)" : "Site \(number)-\(index)"
+                    name: index == 0 ? "HQ \"Zürich\" ☃ 🛰 \(number)" : "Site \(number)-\(index)"
                 )
             }
             var devices: [Device] = []
