@@ -142,6 +142,7 @@ let package = Package(
         .testTarget(
             name: "MistTests",
             dependencies: ["PluginHost", "PatchbayTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // `patchbay plugins check` against the shipped plugins and deliberately broken fixtures (compiled with cc).
