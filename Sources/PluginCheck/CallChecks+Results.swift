@@ -86,6 +86,9 @@ extension CallChecks {
 
     /// A failed call, or OK without the result the call must set; nil when the call returned a result.
     private func failure(_ name: String, _ call: String, _ reply: ProbeReply) -> CheckResult? {
+        if let code = reply.unknownCode {
+            return .fail(name, "\(call) returned status \(code), which is not a v1 status; use the PATCHBAY_* codes")
+        }
         guard reply.status == .ok else {
             return .fail(name, "\(call) returned \(reply.status): \(reply.message ?? "no message")")
         }

@@ -68,6 +68,10 @@ struct CallChecks: Sendable {
         var problems: [String] = []
         for input in Self.malformed {
             let reply = body(.bytes(input.bytes))
+            if let code = reply.unknownCode {
+                problems.append("\(input.label) gave status \(code), which is not a v1 status")
+                continue
+            }
             if reply.status == .invalidArgument { continue }
             let said = reply.message.map { ": \($0)" } ?? ""
             problems.append("\(input.label) gave \(reply.status)\(said)")

@@ -13,6 +13,10 @@ import Testing
             "{} gave OK"
         ),
         ("ignores_sink", ["list_networks.sink_stop"], "sent 2 more page(s) and returned OK"),
+        (
+            "unknown_status", ["validate.malformed_credentials", "list_networks.malformed_credentials"],
+            "{} gave status 42, which is not a v1 status"
+        ),
     ])
     func brokenPluginFailsForTheRightReason(fixture: String, failing: [String], reason: String) async throws {
         let run = try await CheckRun.run(try await CheckFixtures.library(fixture), credentials: ["token": "t"])

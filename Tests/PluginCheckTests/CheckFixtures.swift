@@ -6,7 +6,7 @@ import Testing
 enum CheckFixtures {
     static let names = [
         "conforming", "ok_without_result", "leaks", "double_free", "invalid_page", "ignores_credentials",
-        "ignores_sink",
+        "ignores_sink", "unknown_status",
     ]
 
     private static let built: Result<TemporaryDirectory, CCompilerError> = {

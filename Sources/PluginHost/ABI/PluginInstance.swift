@@ -81,7 +81,8 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
         guard let counts = library.countsExtension?.pointee.counts else {
             return PluginReply(
                 status: .notFound,
-                message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
+                message: "the plugin has no \(ProviderABI.countsExtensionID) extension",
+                code: ProviderStatus.notFound.rawValue
             )
         }
         var result = patchbay_buffer(data: nil, length: 0)
@@ -94,7 +95,8 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
         PluginReply(
             status: ProviderStatus(code: code),
             result: buffers.take(result),
-            message: buffers.takeMessage(message)
+            message: buffers.takeMessage(message),
+            code: code
         )
     }
 }

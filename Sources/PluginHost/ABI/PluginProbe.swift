@@ -111,9 +111,12 @@ package struct ProbeReply: Sendable {
     package var status: ProviderStatus
     package var result: [UInt8]?
     package var message: String?
+    /// The raw code, when the plugin returned one that is not a v1 status; nil otherwise.
+    package var unknownCode: Int32?
 
     init(_ reply: PluginReply, redactor: Redactor) {
         status = reply.status
+        unknownCode = ProviderStatus(rawValue: reply.code) == nil ? reply.code : nil
         result = reply.result
         message = reply.message.map(redactor.redact)
     }

@@ -15,6 +15,9 @@
 #ifndef FIXTURE_PAGES
 #define FIXTURE_PAGES 2
 #endif
+#ifndef FIXTURE_REFUSAL
+#define FIXTURE_REFUSAL PATCHBAY_INVALID_ARGUMENT
+#endif
 
 struct patchbay_instance {
     int unused;
@@ -62,7 +65,7 @@ static patchbay_status fixture_refuse(patchbay_buffer credentials, patchbay_buff
         return PATCHBAY_OK;
     }
     *out_message = fixture_buffer("credentials need a \"token\"");
-    return PATCHBAY_INVALID_ARGUMENT;
+    return FIXTURE_REFUSAL;
 #endif
 }
 
