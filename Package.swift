@@ -48,7 +48,8 @@ let package = Package(
         .target(
             name: "PluginHost",
             dependencies: [
-                "PatchbayProviderABI", "HTTPClient", "Yams", .product(name: "Logging", package: "swift-log"),
+                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -57,6 +58,12 @@ let package = Package(
             dependencies: [
                 "Storage", "Secrets", "PluginHost", .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // `patchbay plugins check`: the conformance checker, over PluginHost's probe (all pointer work stays there).
+        .target(
+            name: "PluginCheck",
+            dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI"], swiftSettings: swiftSettings),
@@ -70,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost",
+                "PatchbayCore", "PluginHost", "PluginCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PluginHostTests",
-            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport"],
+            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -139,6 +146,26 @@ let package = Package(
         .testTarget(
             name: "MerakiTests",
             dependencies: ["PluginHost", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // The plain-C Juniper Mist plugin (Plugins/Mist), compiled by the tests with cc, against a loopback FakeMist.
+        .testTarget(
+            name: "MistTests",
+            dependencies: ["PluginHost", "PatchbayTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        // `patchbay plugins check` against the shipped plugins and deliberately broken fixtures (compiled with cc).
+        .testTarget(
+            name: "PluginCheckTests",
+            dependencies: ["PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        // `patchbay plugins new`: skeletons generated into a temp folder, built with their own command, then loaded.
+        .testTarget(
+            name: "ScaffoldTests",
+            dependencies: ["PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.

@@ -79,6 +79,19 @@ static patchbay_status example_fail(patchbay_buffer *out_message, patchbay_statu
     return status;
 }
 
+// Every call checks its credentials before it does anything: malformed credentials are INVALID_ARGUMENT, never OK
+// (`patchbay plugins check` tries them).
+static patchbay_status example_require_token(patchbay_buffer credentials, patchbay_buffer *out_message) {
+    char *token = example_json_string(credentials, "token");
+    int present = token != NULL && token[0] != '\0';
+    if (token != NULL) {
+        memset(token, 0, strlen(token));
+        free(token);
+    }
+    return present ? PATCHBAY_OK
+                   : example_fail(out_message, PATCHBAY_INVALID_ARGUMENT, "credentials need a non-empty \"token\"");
+}
+
 // ---- the calls ---------------------------------------------------------------------------------------------
 
 static patchbay_status example_create(const patchbay_host *host,
@@ -205,7 +218,10 @@ static patchbay_status example_list_networks(patchbay_instance *instance,
                                              patchbay_page_sink sink,
                                              void *sink_context,
                                              patchbay_buffer *out_message) {
-    (void)credentials;
+    patchbay_status valid = example_require_token(credentials, out_message);
+    if (valid != PATCHBAY_OK) {
+        return valid;
+    }
     for (int page = 0; page < EXAMPLE_PAGES; page++) {
         if (instance->host->is_cancelled(call)) {
             return example_fail(out_message, PATCHBAY_CANCELLED, "cancelled by the host");
@@ -239,8 +255,10 @@ static patchbay_status example_counts(patchbay_instance *instance,
                                       patchbay_buffer *out_message) {
     (void)instance;
     (void)call;
-    (void)credentials;
-    (void)out_message;
+    patchbay_status valid = example_require_token(credentials, out_message);
+    if (valid != PATCHBAY_OK) {
+        return valid;
+    }
     *out_result = example_buffer("{\"networks\":6,\"access_points\":12,\"organizations\":["
                                  "{\"id\":\"org-1\",\"networks\":3,\"access_points\":6},"
                                  "{\"id\":\"org-2\",\"networks\":3,\"access_points\":6}]}");

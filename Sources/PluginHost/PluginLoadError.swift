@@ -19,6 +19,8 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
         /// A setting in plugins.yaml the plugin refused before `create`.
         case invalidSetting(String)
         case isolationNotSupported(String)
+        /// The file's SHA-256 is not the one plugins.yaml pins.
+        case checksumMismatch(pinned: String, actual: String)
         case disabled
     }
 
@@ -67,6 +69,9 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
             detail
         case .isolationNotSupported(let mode):
             "isolation '\(mode)' is not supported yet; use 'in-process' or remove the key"
+        case .checksumMismatch(let pinned, let actual):
+            "SHA-256 is \(actual) but plugins.yaml pins \(pinned); install the plugin build you pinned, "
+                + "or set `sha256: \(actual)` if you trust this file"
         case .disabled:
             "disabled in plugins.yaml (enabled: false); set enabled: true to load it"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Secrets
 
 /// Loads the entries of plugins.yaml one by one; a failure disables that entry and the rest still load.
 struct PluginLoader {
@@ -53,6 +54,14 @@ struct PluginLoader {
         guard entry.isEnabled else { throw fail(.disabled) }
         guard entry.isolation == .inProcess else { throw fail(.isolationNotSupported(entry.isolation.rawValue)) }
         guard FileManager.default.fileExists(atPath: entry.path) else { throw fail(.fileNotFound) }
+        // Checked before the library is opened: its constructors run as soon as it is.
+        if let pinned = entry.sha256 {
+            guard let contents = FileManager.default.contents(atPath: entry.path) else {
+                throw fail(.cannotOpen("cannot read the file to check its sha256"))
+            }
+            let actual = Digest.sha256Hex(contents)
+            guard actual == pinned else { throw fail(.checksumMismatch(pinned: pinned, actual: actual)) }
+        }
         let library: ProviderLibrary
         do {
             library = try ProviderLibrary.open(path: entry.path)

@@ -15,7 +15,13 @@ import Testing
             name: "unknown key in an entry",
             yaml: "plugins:\n  - path: a.so\n    pth: b.so\n",
             error: "plugins.yaml:3:5: unknown key 'pth' in a plugin entry; expected one of: "
-                + "path, id, enabled, settings, allowed_hosts, budget_share, isolation"
+                + "path, id, enabled, settings, allowed_hosts, budget_share, isolation, sha256"
+        ),
+        Case(
+            name: "sha256 is not 64 hex digits",
+            yaml: "plugins:\n  - path: a.so\n    sha256: abc123\n",
+            error: "plugins.yaml:3:13: `sha256` must be 64 hex digits, found 'abc123'; "
+                + "write the output of `sha256sum FILE`"
         ),
         Case(
             name: "unknown top-level key",

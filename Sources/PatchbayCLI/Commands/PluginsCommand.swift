@@ -4,8 +4,10 @@ import ArgumentParser
 struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List and inspect the provider plugins of plugins.yaml.",
-        subcommands: [PluginsListCommand.self, PluginsInspectCommand.self],
+        abstract: "List, inspect and check provider plugins, and start a new one.",
+        subcommands: [
+            PluginsListCommand.self, PluginsInspectCommand.self, PluginsCheckCommand.self, PluginsNewCommand.self,
+        ],
         defaultSubcommand: PluginsListCommand.self
     )
 }

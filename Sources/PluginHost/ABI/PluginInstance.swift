@@ -42,7 +42,10 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     }
 
     func validate(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        let secret = SecretBuffer(credentials: credentials)
+        validate(secret: SecretBuffer(credentials: credentials), call: call)
+    }
+
+    func validate(secret: SecretBuffer, call: CallContext) -> PluginReply {
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
         let code = library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
@@ -50,7 +53,10 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     }
 
     func listNetworks(credentials: ProviderCredentials, call: CallContext, sink: PageSink) -> PluginReply {
-        let secret = SecretBuffer(credentials: credentials)
+        listNetworks(secret: SecretBuffer(credentials: credentials), call: call, sink: sink)
+    }
+
+    func listNetworks(secret: SecretBuffer, call: CallContext, sink: PageSink) -> PluginReply {
         var message = patchbay_buffer(data: nil, length: 0)
         let code = sink.withCallback { callback, context in
             library.raw.pointee.list_networks(
@@ -68,13 +74,17 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     var supportsCounts: Bool { library.countsExtension != nil }
 
     func counts(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
+        counts(secret: SecretBuffer(credentials: credentials), call: call)
+    }
+
+    func counts(secret: SecretBuffer, call: CallContext) -> PluginReply {
         guard let counts = library.countsExtension?.pointee.counts else {
             return PluginReply(
                 status: .notFound,
-                message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
+                message: "the plugin has no \(ProviderABI.countsExtensionID) extension",
+                code: ProviderStatus.notFound.rawValue
             )
         }
-        let secret = SecretBuffer(credentials: credentials)
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
         let code = counts(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
@@ -85,7 +95,8 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
         PluginReply(
             status: ProviderStatus(code: code),
             result: buffers.take(result),
-            message: buffers.takeMessage(message)
+            message: buffers.takeMessage(message),
+            code: code
         )
     }
 }

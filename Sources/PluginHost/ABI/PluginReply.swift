@@ -5,4 +5,6 @@ struct PluginReply: Sendable {
     var result: [UInt8]?
     /// The plugin's one-line message (not yet redacted), if it set one.
     var message: String?
+    /// The code as the plugin returned it; `status` maps codes this host does not know to INTERNAL.
+    var code: Int32 = 0
 }

@@ -12,6 +12,14 @@ final class SecretBuffer {
     private let storage: UnsafeMutableBufferPointer<UInt8>
     private let length: Int
 
+    /// Exactly `bytes`, as the conformance checker sends malformed credentials (not JSON, empty).
+    init(bytes: [UInt8]) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = storage.initialize(from: bytes)
+        self.storage = storage
+        self.length = bytes.count
+    }
+
     init(credentials: ProviderCredentials) {
         // Byte order, not String's Unicode ordering: cheaper, and the same on every platform.
         let fields = credentials.fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -1,8 +1,12 @@
 /// Decodes the JSON a plugin returns into Swift values; anything malformed is an INTERNAL error naming the plugin.
-struct ReplyDecoder: Sendable {
+package struct ReplyDecoder: Sendable {
     let providerID: String
 
-    func validation(_ bytes: [UInt8]) throws(ProviderError) -> ProviderValidation {
+    package init(providerID: String) {
+        self.providerID = providerID
+    }
+
+    package func validation(_ bytes: [UInt8]) throws(ProviderError) -> ProviderValidation {
         let object = try self.object(bytes, "validate result")
         var organizations: [ProviderValidation.Organization] = []
         for (index, item) in try list(object["organizations"], "validate result.organizations").enumerated() {
@@ -14,7 +18,7 @@ struct ReplyDecoder: Sendable {
         return ProviderValidation(account: object["account"]?.string, organizations: organizations)
     }
 
-    func counts(_ bytes: [UInt8]) throws(ProviderError) -> ProviderCounts {
+    package func counts(_ bytes: [UInt8]) throws(ProviderError) -> ProviderCounts {
         let object = try self.object(bytes, "counts result")
         var organizations: [ProviderCounts.Organization] = []
         for (index, item) in try list(object["organizations"], "counts result.organizations").enumerated() {
@@ -36,7 +40,7 @@ struct ReplyDecoder: Sendable {
         )
     }
 
-    func page(_ bytes: [UInt8]) throws(ProviderError) -> [ProviderNetwork] {
+    package func page(_ bytes: [UInt8]) throws(ProviderError) -> [ProviderNetwork] {
         let object = try self.object(bytes, "page")
         guard let networks = object["networks"]?.array else { throw malformed("page has no \"networks\" list") }
         var result: [ProviderNetwork] = []

@@ -18,6 +18,8 @@ package struct ManifestEntry: Sendable, Equatable {
     /// The share (0, 1] of the provider's rate budgets this host may spend.
     package var budgetShare: Double
     package var isolation: Isolation
+    /// The pinned SHA-256 of the library file (64 lower-case hex digits); nil when not pinned.
+    package var sha256: String?
     /// 1-based line of the entry in plugins.yaml.
     package var line: Int
 
@@ -29,6 +31,7 @@ package struct ManifestEntry: Sendable, Equatable {
         allowedHosts: [String]? = nil,
         budgetShare: Double = 1,
         isolation: Isolation = .inProcess,
+        sha256: String? = nil,
         line: Int = 0
     ) {
         self.path = path
@@ -38,6 +41,7 @@ package struct ManifestEntry: Sendable, Equatable {
         self.allowedHosts = allowedHosts
         self.budgetShare = budgetShare
         self.isolation = isolation
+        self.sha256 = sha256
         self.line = line
     }
 }

@@ -89,6 +89,19 @@ extension ManifestParser {
         return value
     }
 
+    /// A SHA-256 digest: 64 hex digits, either case; kept lower-case.
+    func sha256(_ node: Node) throws(ManifestError) -> String {
+        let value = try string(node, "sha256").lowercased()
+        guard value.utf8.count == 64, value.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+        else {
+            throw error(
+                at: node,
+                "`sha256` must be 64 hex digits, found \(describe(node)); write the output of `sha256sum FILE`"
+            )
+        }
+        return value
+    }
+
     func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): scalar.tag == Tag(.null) ? "nothing" : "'\(scalar.string)'"

@@ -7,7 +7,9 @@ struct ManifestParser {
     let baseDirectory: String
 
     static let topLevelKeys = ["plugins"]
-    static let entryKeys = ["path", "id", "enabled", "settings", "allowed_hosts", "budget_share", "isolation"]
+    static let entryKeys = [
+        "path", "id", "enabled", "settings", "allowed_hosts", "budget_share", "isolation", "sha256",
+    ]
 
     func parse(_ yaml: String) throws(ManifestError) -> [ManifestEntry] {
         let root: Node?
@@ -68,6 +70,7 @@ struct ManifestParser {
             }
             entry.isolation = mode
         }
+        if let sha256 = fields["sha256"] { entry.sha256 = try self.sha256(sha256) }
         return entry
     }
 

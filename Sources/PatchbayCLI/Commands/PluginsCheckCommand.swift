@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PluginCheck
+
+/// `patchbay plugins check PATH.so`: checks a plugin library against the provider ABI v1 contract.
+struct PluginsCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a plugin library against the provider ABI v1 contract (a conformance checker).",
+        discussion: """
+            Prints one line per check (PASS, FAIL or SKIP and why). The checks run in a child process, so a plugin \
+            that crashes fails the check it crashed in. Checks that need a successful call are skipped unless \
+            --credentials-file gives working credentials; point --settings at a fake to keep them local. \
+            Exits 0 when no check failed, 1 when one did, 64 on a usage error, 65/66 on bad input files.
+            """
+    )
+
+    @Argument(help: "The plugin library (.so) to check.")
+    var path: String
+
+    @Option(help: ArgumentHelp("Settings for create, as a JSON object of strings.", valueName: "json"))
+    var settings: String?
+
+    @Option(
+        help: ArgumentHelp("A file holding working credentials as a JSON object (- for stdin).", valueName: "file")
+    )
+    var credentialsFile: String?
+
+    @Flag(help: "Print the report as a JSON object.")
+    var json = false
+
+    @Option(help: .hidden)
+    var repetitions = 300
+
+    /// The child's mode: run the checks here and stream each event as a JSON line.
+    @Flag(help: .hidden)
+    var inProcess = false
+
+    func run() async throws {
+        let library = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: library) else {
+            StandardError.print("error: \(path): no such file; build the plugin first or fix the path")
+            throw ExitCode(66)
+        }
+        let settingsValues = try CheckInput.settings(settings)
+        let credentials = try credentialsFile.map { try CheckInput.credentials(file: $0) }
+        if inProcess {
+            CheckInput.stream(
+                path: library,
+                settings: settingsValues,
+                credentials: credentials,
+                repetitions: repetitions
+            )
+            return
+        }
+        var arguments = ["plugins", "check", library, "--in-process", "--repetitions", String(repetitions)]
+        if let settings { arguments += ["--settings", settings] }
+        if credentials != nil { arguments += ["--credentials-file", "-"] }
+        let input = try credentials.map { try JSONSerialization.data(withJSONObject: $0) }
+        let report = try IsolatedCheckRun(
+            executable: CheckInput.selfExecutable,
+            arguments: arguments,
+            plugin: path,
+            input: input
+        ).run()
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            print(report.text)
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+}

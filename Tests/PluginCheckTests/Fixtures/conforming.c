@@ -1,0 +1,2 @@
+// The well-behaved base: passes every check.
+#include "check_fixture.h"
