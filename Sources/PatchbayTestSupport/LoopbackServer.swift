@@ -39,36 +39,11 @@ package func withLoopbackServer<Result: Sendable>(
     _ body: (LoopbackServer) async throws -> Result
 ) async throws -> Result {
     let journal = LoopbackJournal()
-    let (ports, portSink) = AsyncStream<Int>.makeStream()
-    var logger = Logger(label: "patchbay.loopback")
-    logger.logLevel = .critical
-    let application = Application(
-        responder: LoopbackResponder(journal: journal, handler: handler),
-        configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-        onServerRunning: { channel in
-            portSink.yield(channel.localAddress?.port ?? 0)
-            portSink.finish()
-        },
-        logger: logger
-    )
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-            defer { portSink.finish() }  // a server that fails to start must not leave the test waiting
-            try await application.run()
-        }
-        defer { group.cancelAll() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            throw LoopbackServerError()
-        }
-        return try await body(LoopbackServer(port: port, journal: journal))
-    }
-}
-
-/// The loopback server did not come up.
-package struct LoopbackServerError: Error, CustomStringConvertible {
-    package var description: String {
-        "loopback server: did not start on 127.0.0.1; check that the loopback interface is up"
+    return try await withLoopbackApplication(
+        LoopbackResponder(journal: journal, handler: handler),
+        name: "loopback server"
+    ) { port in
+        try await body(LoopbackServer(port: port, journal: journal))
     }
 }
 

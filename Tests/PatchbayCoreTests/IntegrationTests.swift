@@ -92,7 +92,7 @@ import Testing
 
             let listed = try await service.list(env.owner, workspace: "acme")
 
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(25))  // the slow provider would take 30 s
             #expect(listed[0].countsError?.contains("did not answer counts") == true)
             #expect(listed[1].counts == NetworkCounts(networks: 1, accessPoints: 2))
         }

@@ -6,7 +6,7 @@ import Testing
 /// Calls on one instance never overlap unless the plugin declares itself concurrent.
 @Suite struct CallSerializationTests {
     static func mostAtOnce(library: String, id: String) async throws -> Int {
-        let fixtures = try PluginFixtures.get()
+        let fixtures = try await PluginFixtures.get()
         let manifest = try Manifest.parse(
             yaml: "plugins:\n  - path: \(library)\n",
             file: "test.yaml",

@@ -7,8 +7,8 @@ import Testing
 
 /// `sha256:` in plugins.yaml pins a library file: a match loads, a mismatch is refused before the file is opened.
 @Suite struct ChecksumPinTests {
-    func registry(pinning digest: String) throws -> (ProviderRegistry, String) {
-        let fixtures = try PluginFixtures.get()
+    func registry(pinning digest: String) async throws -> (ProviderRegistry, String) {
+        let fixtures = try await PluginFixtures.get()
         let library = fixtures.library("example")
         let manifest = try fixtures.directory.write(
             "plugins:\n  - path: \(library)\n    sha256: \(digest)\n",
@@ -21,17 +21,17 @@ import Testing
         Digest.sha256Hex(try #require(FileManager.default.contents(atPath: path)))
     }
 
-    @Test func matchingPinLoadsAndIgnoresCase() throws {
-        let library = try PluginFixtures.get().library("example")
-        let (registry, _) = try registry(pinning: try digest(of: library).uppercased())
+    @Test func matchingPinLoadsAndIgnoresCase() async throws {
+        let library = try await PluginFixtures.get().library("example")
+        let (registry, _) = try await registry(pinning: try digest(of: library).uppercased())
 
         #expect(registry.plugins.first?.isLoaded == true, "\(registry.plugins.first?.error ?? "")")
         #expect(registry.provider(id: "example") != nil)
     }
 
-    @Test func mismatchIsRefusedNamingBothDigestsAndTheFix() throws {
+    @Test func mismatchIsRefusedNamingBothDigestsAndTheFix() async throws {
         let pinned = String(repeating: "ab", count: 32)
-        let (registry, library) = try registry(pinning: pinned)
+        let (registry, library) = try await registry(pinning: pinned)
         let status = try #require(registry.plugins.first)
         let actual = try digest(of: library)
 

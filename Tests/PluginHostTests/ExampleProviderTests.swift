@@ -7,8 +7,8 @@ import Testing
 
 /// The C example plugin, compiled by the test suite and loaded by the already-built host, answers every call.
 @Suite struct ExampleProviderTests {
-    static func registry(_ extra: String = "") throws -> ProviderRegistry {
-        let fixtures = try PluginFixtures.get()
+    static func registry(_ extra: String = "") async throws -> ProviderRegistry {
+        let fixtures = try await PluginFixtures.get()
         let yaml = """
             plugins:
               - path: libexample.so
@@ -20,14 +20,14 @@ import Testing
         return ProviderRegistry(manifest: manifest, logger: Logger(label: "test"))
     }
 
-    static func example() throws -> LoadedProvider {
-        try #require(try registry().provider(id: "example"))
+    static func example() async throws -> LoadedProvider {
+        try #require(try await registry().provider(id: "example"))
     }
 
     let credentials = ProviderCredentials(fields: ["token": "tok-\(UInt64.random(in: 0...UInt64.max))"])
 
-    @Test func descriptorIsCopiedOut() throws {
-        let example = try Self.example()
+    @Test func descriptorIsCopiedOut() async throws {
+        let example = try await Self.example()
         #expect(example.descriptor.name == "Example (C)")
         #expect(example.descriptor.version == "1.0.0")
         #expect(example.descriptor.abi == "1.0")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func overridesCreateASecondInstance() async throws {
-        let example = try Self.example()
+        let example = try await Self.example()
         let validation = try await example.validate(credentials: credentials, settings: ["greeting": "hey"])
         #expect(validation.account == "hey from the example provider")
         let again = try await example.validate(credentials: credentials, settings: [:])
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func malformedPageIsInternalAndNamesThePlugin() async throws {
-        let registry = try Self.registry("  - path: libmalformed_page.so")
+        let registry = try await Self.registry("  - path: libmalformed_page.so")
         let plugin = try #require(registry.provider(id: "malformed-page"))
         let error = await #expect(throws: ProviderError.self) {
             try await plugin.listNetworks(credentials: credentials, settings: [:]) { _ in }
@@ -128,9 +128,10 @@ import Testing
         )
     }
 
-    @Test func undeclaredSettingIsRefused() throws {
+    @Test func undeclaredSettingIsRefused() async throws {
+        let example = try await Self.example()
         let error = #expect(throws: ProviderError.self) {
-            try Self.example().checkSettings(["region": "eu"])
+            try example.checkSettings(["region": "eu"])
         }
         #expect(
             error?.message
@@ -138,9 +139,10 @@ import Testing
         )
     }
 
-    @Test func settingURLOutsideAllowedHostsIsRefused() throws {
+    @Test func settingURLOutsideAllowedHostsIsRefused() async throws {
+        let example = try await Self.example()
         let error = #expect(throws: ProviderError.self) {
-            try Self.example().checkSettings(["base_url": "https://attacker.example.com/api"])
+            try example.checkSettings(["base_url": "https://attacker.example.com/api"])
         }
         #expect(error?.status == .invalidArgument)
         #expect(
@@ -148,11 +150,11 @@ import Testing
                 == "setting 'base_url' points at attacker.example.com, outside the allowed hosts (example.invalid); "
                 + "add it to allowed_hosts in plugins.yaml"
         )
-        #expect(throws: Never.self) { try Self.example().checkSettings(["base_url": "https://example.invalid/v1"]) }
+        #expect(throws: Never.self) { try example.checkSettings(["base_url": "https://example.invalid/v1"]) }
     }
 
     @Test func cancelledTaskStopsTheCall() async throws {
-        let example = try Self.example()
+        let example = try await Self.example()
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             try await example.listNetworks(credentials: credentials, settings: [:]) { _ in }
@@ -162,7 +164,7 @@ import Testing
     }
 
     @Test func cancellingDuringAListingStopsThePluginBetweenPages() async throws {
-        let example = try Self.example()
+        let example = try await Self.example()
         let firstPage = DispatchSemaphore(value: 0)
         let resume = DispatchSemaphore(value: 0)
         let pages = Mutex(0)

@@ -8,8 +8,11 @@ import Testing
     static let account = #"{"account":"loop@example","organizations":[{"id":"o1","name":"Loop"}]}"#
 
     /// The example plugin pointed at `server`, with the server as its only allowed host.
-    static func example(for server: LoopbackServer, logger: Logger = Logger(label: "test")) throws -> LoadedProvider {
-        let fixtures = try PluginFixtures.get()
+    static func example(
+        for server: LoopbackServer,
+        logger: Logger = Logger(label: "test")
+    ) async throws -> LoadedProvider {
+        let fixtures = try await PluginFixtures.get()
         let yaml = """
             plugins:
               - path: libexample.so
@@ -30,7 +33,7 @@ import Testing
         }
         try await withLoopbackServer(handler) { server in
             let (logger, logs) = InMemoryLogHandler.logger()
-            let example = try Self.example(for: server, logger: logger)
+            let example = try await Self.example(for: server, logger: logger)
             let validation = try await example.validate(credentials: ProviderCredentials(fields: ["token": token]))
             #expect(validation.account == "loop@example")
             #expect(validation.organizations == [ProviderValidation.Organization(id: "o1", name: "Loop")])
@@ -49,7 +52,7 @@ import Testing
 
     @Test func redirectOutsideAllowedHostsIsPermissionDenied() async throws {
         try await withLoopbackServer(LoopbackServer.script([.redirect(to: "http://198.51.100.7/steal")])) { server in
-            let example = try Self.example(for: server)
+            let example = try await Self.example(for: server)
             let error = await #expect(throws: ProviderError.self) {
                 try await example.validate(credentials: ProviderCredentials(fields: ["token": "secret-token-1"]))
             }
@@ -63,7 +66,7 @@ import Testing
         // A server that answers 503 on every attempt, with Retry-After: 0 so the retries are quick.
         let busy = LoopbackResponse(status: 503, headers: [("Retry-After", "0")])
         try await withLoopbackServer(LoopbackServer.script([busy])) { server in
-            let example = try Self.example(for: server)
+            let example = try await Self.example(for: server)
             let error = await #expect(throws: ProviderError.self) {
                 try await example.validate(credentials: ProviderCredentials(fields: ["token": "t"]))
             }

@@ -18,8 +18,10 @@ struct PluginFixtures: Sendable {
         }
     }()
 
-    static func get() throws -> PluginFixtures {
-        try shared.get()
+    /// The first call compiles, which blocks: on a thread of its own, never one of Swift's few cooperative threads
+    /// (the loopback servers of concurrently running tests need them).
+    static func get() async throws -> PluginFixtures {
+        try await onDedicatedThread { try shared.get() }
     }
 
     static let fixtureNames = [

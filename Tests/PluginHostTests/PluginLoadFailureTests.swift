@@ -5,9 +5,12 @@ import Testing
 
 /// Each broken plugin is disabled with its own one-line reason, and the good plugins still load.
 @Suite struct PluginLoadFailureTests {
-    static let registry = Result { () throws -> ProviderRegistry in
-        // The manifest parses: plugin load failures are listed, not thrown.
-        try ProviderRegistry.load(manifestPath: try PluginFixtures.get().manifestPath, logger: Logger(label: "test"))
+    /// The manifest parses: plugin load failures are listed, not thrown.
+    static func registry() async throws -> ProviderRegistry {
+        try ProviderRegistry.load(
+            manifestPath: try await PluginFixtures.get().manifestPath,
+            logger: Logger(label: "test")
+        )
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -74,9 +77,9 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func brokenPluginIsDisabledWithItsReason(_ row: Case) throws {
-        let registry = try Self.registry.get()
-        let fixtures = try PluginFixtures.get()
+    func brokenPluginIsDisabledWithItsReason(_ row: Case) async throws {
+        let registry = try await Self.registry()
+        let fixtures = try await PluginFixtures.get()
         let path = fixtures.directory.file(String(row.library.prefix { $0 != "#" }))
         let statuses = registry.plugins.filter { $0.path == path && !$0.isLoaded }
         #expect(statuses.map(\.error).contains(row.reason), "reasons for \(row.library): \(statuses.map(\.error))")
@@ -85,9 +88,9 @@ import Testing
         #expect(registry.provider(id: "twin")?.path == fixtures.library("twin_a"))
     }
 
-    @Test func duplicateIDFailsTheSecondLibraryAndNamesTheFirst() throws {
-        let registry = try Self.registry.get()
-        let fixtures = try PluginFixtures.get()
+    @Test func duplicateIDFailsTheSecondLibraryAndNamesTheFirst() async throws {
+        let registry = try await Self.registry()
+        let fixtures = try await PluginFixtures.get()
         let second = try #require(registry.plugins.first { $0.path == fixtures.library("twin_b") })
         #expect(!second.isLoaded)
         #expect(
@@ -97,8 +100,8 @@ import Testing
         )
     }
 
-    @Test func goodPluginsLoadInFileOrderAroundTheBrokenOnes() throws {
-        let registry = try Self.registry.get()
+    @Test func goodPluginsLoadInFileOrderAroundTheBrokenOnes() async throws {
+        let registry = try await Self.registry()
         #expect(registry.plugins.count == 17)
         #expect(registry.plugins.filter(\.isLoaded).compactMap(\.id) == ["example", "malformed-page", "twin"])
         #expect(registry.plugins.first?.abi == "1.0")

@@ -4,13 +4,15 @@ import Testing
 
 /// The built `patchbay` binary, run as a user would, against plugins compiled by the tests.
 @Suite struct PluginsCommandTests {
-    func patchbay(_ arguments: String..., environment: [String: String] = [:]) throws -> ProcessOutput {
-        try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment)
+    func patchbay(_ arguments: String..., environment: [String: String] = [:]) async throws -> ProcessOutput {
+        try await onDedicatedThread {
+            try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment)
+        }
     }
 
-    @Test func listShowsLoadedAndFailedPluginsAndExitsZero() throws {
-        let fixtures = try PluginFixtures.get()
-        let result = try patchbay("plugins", "list", "--plugins", fixtures.manifestPath)
+    @Test func listShowsLoadedAndFailedPluginsAndExitsZero() async throws {
+        let fixtures = try await PluginFixtures.get()
+        let result = try await patchbay("plugins", "list", "--plugins", fixtures.manifestPath)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.split(separator: " ") == ["ID", "NAME", "VERSION", "VENDOR", "ABI", "STATUS", "PATH"])
@@ -25,9 +27,14 @@ import Testing
         )
     }
 
-    @Test func listJSONHasOneElementPerEntry() throws {
-        let fixtures = try PluginFixtures.get()
-        let result = try patchbay("plugins", "list", "--json", environment: ["PATCHBAY_PLUGINS": fixtures.manifestPath])
+    @Test func listJSONHasOneElementPerEntry() async throws {
+        let fixtures = try await PluginFixtures.get()
+        let result = try await patchbay(
+            "plugins",
+            "list",
+            "--json",
+            environment: ["PATCHBAY_PLUGINS": fixtures.manifestPath]
+        )
         #expect(result.status == 0, "\(result.standardError)")
         let array = try #require(
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
@@ -48,39 +55,41 @@ import Testing
         #expect(tag.keys.sorted() == ["abi", "error", "id", "name", "path", "status", "vendor", "version"])
     }
 
-    @Test func unusableFileExitsWithConfigError() throws {
-        try withTemporaryDirectorySync { directory in
+    @Test func unusableFileExitsWithConfigError() async throws {
+        try await withTemporaryDirectory { directory in
             let file = try directory.write("plugins:\n  - path: a.so\n    budget: 2\n", to: "plugins.yaml")
-            let result = try patchbay("plugins", "list", "--plugins", file)
+            let result = try await patchbay("plugins", "list", "--plugins", file)
             #expect(result.status == 78)
             #expect(result.standardOutput.isEmpty)
             #expect(result.standardError.hasPrefix("error: \(file):3:5: unknown key 'budget' in a plugin entry;"))
         }
     }
 
-    @Test func defaultFileIsPluginsYAMLInTheCurrentFolder() throws {
-        try withTemporaryDirectorySync { directory in
+    @Test func defaultFileIsPluginsYAMLInTheCurrentFolder() async throws {
+        try await withTemporaryDirectory { directory in
             try directory.write("plugins: []\n", to: "plugins.yaml")
-            let result = try ProcessRunner.run(
-                ProductsDirectory.patchbayBinary,
-                ["plugins", "list", "--json"],
-                environment: ["PATCHBAY_PLUGINS": ""],
-                currentDirectory: directory.path
-            )
+            let result = try await onDedicatedThread {
+                try ProcessRunner.run(
+                    ProductsDirectory.patchbayBinary,
+                    ["plugins", "list", "--json"],
+                    environment: ["PATCHBAY_PLUGINS": ""],
+                    currentDirectory: directory.path
+                )
+            }
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
         }
     }
 
-    @Test func inspectShowsWhatThePluginDeclares() throws {
-        let fixtures = try PluginFixtures.get()
-        let text = try patchbay("plugins", "inspect", "example", "--plugins", fixtures.manifestPath)
+    @Test func inspectShowsWhatThePluginDeclares() async throws {
+        let fixtures = try await PluginFixtures.get()
+        let text = try await patchbay("plugins", "inspect", "example", "--plugins", fixtures.manifestPath)
         #expect(text.status == 0, "\(text.standardError)")
         #expect(text.standardOutput.contains("Capabilities:   networks.list, counts.networks, counts.access_points"))
         #expect(text.standardOutput.contains("  token  Token  yes       yes"))
         #expect(text.standardOutput.contains("  provider  10        1000 ms"))
 
-        let json = try patchbay("plugins", "inspect", "example", "--json", "--plugins", fixtures.manifestPath)
+        let json = try await patchbay("plugins", "inspect", "example", "--json", "--plugins", fixtures.manifestPath)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         )
@@ -90,9 +99,9 @@ import Testing
         #expect(object["status"] as? String == "loaded")
     }
 
-    @Test func inspectUnknownIDFails() throws {
-        let fixtures = try PluginFixtures.get()
-        let result = try patchbay("plugins", "inspect", "nope", "--plugins", fixtures.manifestPath)
+    @Test func inspectUnknownIDFails() async throws {
+        let fixtures = try await PluginFixtures.get()
+        let result = try await patchbay("plugins", "inspect", "nope", "--plugins", fixtures.manifestPath)
         #expect(result.status == 64)
         #expect(result.standardError.hasPrefix("error: \(fixtures.manifestPath): no plugin with id 'nope'"))
     }

@@ -21,24 +21,8 @@ package func withFakeMeraki<Result: Sendable>(
         )
         return answer.hummingbirdResponse
     }
-    var logger = Logger(label: "FakeMeraki")
-    logger.logLevel = .critical
-    let (started, startedContinuation) = AsyncStream<Int>.makeStream()
-    let app = Application(
-        router: router,
-        configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "FakeMeraki"),
-        onServerRunning: { channel in
-            startedContinuation.yield(channel.localAddress?.port ?? 0)
-            startedContinuation.finish()
-        },
-        logger: logger
-    )
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-        for await port in started {
-            fake.state.withLock { $0.port = port }
-        }
-        defer { group.cancelAll() }
+    return try await withLoopbackApplication(router.buildResponder(), name: "FakeMeraki") { port in
+        fake.state.withLock { $0.port = port }
         return try await body(fake)
     }
 }

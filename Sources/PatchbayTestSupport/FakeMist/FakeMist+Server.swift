@@ -19,24 +19,8 @@ package func withFakeMist<Result: Sendable>(
         )
         .hummingbirdResponse
     }
-    var logger = Logger(label: "FakeMist")
-    logger.logLevel = .critical
-    let (started, startedContinuation) = AsyncStream<Int>.makeStream()
-    let app = Application(
-        router: router,
-        configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "FakeMist"),
-        onServerRunning: { channel in
-            startedContinuation.yield(channel.localAddress?.port ?? 0)
-            startedContinuation.finish()
-        },
-        logger: logger
-    )
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-        for await port in started {
-            fake.state.withLock { $0.port = port }
-        }
-        defer { group.cancelAll() }
+    return try await withLoopbackApplication(router.buildResponder(), name: "FakeMist") { port in
+        fake.state.withLock { $0.port = port }
         return try await body(fake)
     }
 }
