@@ -42,27 +42,33 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     }
 
     func validate(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        let secret = SecretBuffer(credentials: credentials)
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
-        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+        let code = withExtendedLifetime(call) {
+            SecretBuffer.with(credentials) { secret in
+                library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret, &result, &message)
+            }
+        }
+        return reply(code, result, message)
     }
 
     func listNetworks(credentials: ProviderCredentials, call: CallContext, sink: PageSink) -> PluginReply {
-        let secret = SecretBuffer(credentials: credentials)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = sink.withCallback { callback, context in
-            library.raw.pointee.list_networks(
-                raw,
-                CallHandle.pointer(for: call),
-                secret.buffer,
-                callback,
-                context,
-                &message
-            )
+        let code = withExtendedLifetime(call) {
+            SecretBuffer.with(credentials) { secret in
+                sink.withCallback { callback, context in
+                    library.raw.pointee.list_networks(
+                        raw,
+                        CallHandle.pointer(for: call),
+                        secret,
+                        callback,
+                        context,
+                        &message
+                    )
+                }
+            }
         }
-        return withExtendedLifetime((secret, call)) { reply(code, patchbay_buffer(data: nil, length: 0), message) }
+        return reply(code, patchbay_buffer(data: nil, length: 0), message)
     }
 
     var supportsCounts: Bool { library.countsExtension != nil }
@@ -74,11 +80,14 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
                 message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
             )
         }
-        let secret = SecretBuffer(credentials: credentials)
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = counts(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
-        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+        let code = withExtendedLifetime(call) {
+            SecretBuffer.with(credentials) { secret in
+                counts(raw, CallHandle.pointer(for: call), secret, &result, &message)
+            }
+        }
+        return reply(code, result, message)
     }
 
     private func reply(_ code: patchbay_status, _ result: patchbay_buffer, _ message: patchbay_buffer) -> PluginReply {
