@@ -121,6 +121,11 @@ package struct JSONParser {
         // One load per byte: the closing quote ends a plain string, a backslash goes on to the escapes.
         while index < bytes.count {
             let byte = bytes[index]
+            // Lowercase letters and UTF-8 sequences, most of a typical string, sort after every special byte.
+            if byte > UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return .plain(start..<index - 1)
@@ -153,16 +158,17 @@ package struct JSONParser {
         }
     }
 
-    /// Whether a string token equals `name` as a String would say, without making a String when both are ASCII.
-    func token(_ token: StringToken, is name: String) -> Bool {
-        guard case .plain(let range) = token else { return text(of: token) == name }
+    /// Whether a string token equals `name` (given as its ASCII bytes) as a String would say, without making a
+    /// String when the token is ASCII too.
+    func token(_ token: StringToken, is name: [UInt8]) -> Bool {
+        guard case .plain(let range) = token else { return text(of: token) == String(decoding: name, as: UTF8.self) }
         let actual = bytes.span.extracting(range)
-        let expected = name.utf8.span
         // Non-ASCII text may still be canonically equal (U+212A KELVIN SIGN is "K"): then String decides.
-        for offset in actual.indices where actual[offset] >= 0x80 { return text(of: token) == name }
-        for offset in expected.indices where expected[offset] >= 0x80 { return text(of: token) == name }
-        guard actual.count == expected.count else { return false }
-        for offset in actual.indices where actual[offset] != expected[offset] { return false }
+        for offset in actual.indices where actual[offset] >= 0x80 {
+            return text(of: token) == String(decoding: name, as: UTF8.self)
+        }
+        guard actual.count == name.count else { return false }
+        for offset in actual.indices where actual[offset] != name[offset] { return false }
         return true
     }
 

@@ -18,6 +18,14 @@ extension ReplyDecoder {
     }
 }
 
+/// The member names the host reads, as bytes: compared in place with the names in the text.
+private enum Name {
+    static let account = Array("account".utf8)
+    static let organizations = Array("organizations".utf8)
+    static let id = Array("id".utf8)
+    static let name = Array("name".utf8)
+}
+
 /// The members of a validate result, collected as the parser meets them.
 private struct ValidationReader {
     var account: String?
@@ -34,10 +42,10 @@ private struct ValidationReader {
             return
         }
         try parser.readObject { parser, name throws(JSONParser.Failure) in
-            if !seenAccount, parser.token(name, is: "account") {
+            if !seenAccount, parser.token(name, is: Name.account) {
                 seenAccount = true
                 account = try Self.string(&parser)
-            } else if !seenOrganizations, parser.token(name, is: "organizations") {
+            } else if !seenOrganizations, parser.token(name, is: Name.organizations) {
                 seenOrganizations = true
                 try readOrganizations(&parser)
             } else {
@@ -77,10 +85,10 @@ private struct ValidationReader {
         var seenID = false
         var seenName = false
         try parser.readObject { parser, member throws(JSONParser.Failure) in
-            if !seenID, parser.token(member, is: "id") {
+            if !seenID, parser.token(member, is: Name.id) {
                 seenID = true
                 id = try string(&parser)
-            } else if !seenName, parser.token(member, is: "name") {
+            } else if !seenName, parser.token(member, is: Name.name) {
                 seenName = true
                 name = try string(&parser)
             } else {
