@@ -15,7 +15,7 @@ enum SecretBuffer {
     /// typical credentials), so a call costs no heap allocation for them.
     static func with<Result>(_ credentials: ProviderCredentials, _ body: (patchbay_buffer) -> Result) -> Result {
         // Byte order, not String's Unicode ordering: cheaper, and the same on every platform.
-        let fields = credentials.fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let fields = credentials.fields.sorted { Self.precedes($0.key, $1.key) }
         var length = 2 + max(fields.count - 1, 0)
         var escapes = 0
         for (name, value) in fields {
@@ -46,6 +46,14 @@ enum SecretBuffer {
             put(UInt8(ascii: "}"))
             return body(patchbay_buffer(data: UnsafePointer(storage.baseAddress), length: cursor))
         }
+    }
+
+    /// Whether `a` sorts before `b` by UTF-8 bytes, compared in the strings' own storage.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in left.lexicographicallyPrecedes(right) }
+        }
+        return (inPlace ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -116,24 +116,26 @@ package struct JSONParser {
 
     /// Reads the string that starts here without copying it, unless it has escapes.
     mutating func stringToken() throws(Failure) -> StringToken {
-        index += 1  // the opening quote
-        let start = index
-        // One load per byte: the closing quote ends a plain string, a backslash goes on to the escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            // Lowercase letters and UTF-8 sequences, most of a typical string, sort after every special byte.
+        let start = index + 1  // after the opening quote
+        // One load per byte, in a local cursor: the closing quote ends a plain string, a backslash goes on to the
+        // escapes. Lowercase letters and UTF-8 sequences, most of a typical string, sort after every special byte.
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
             if byte > UInt8(ascii: "\\") {
-                index += 1
+                cursor &+= 1  // cannot overflow: below bytes.count
                 continue
             }
             if byte == UInt8(ascii: "\"") {
-                index += 1
-                return .plain(start..<index - 1)
+                index = cursor + 1
+                return .plain(start..<cursor)
             }
             if byte == UInt8(ascii: "\\") { break }
+            index = cursor
             guard byte >= 0x20 else { throw failure("control character in a string") }
-            index += 1
+            cursor &+= 1
         }
+        index = cursor
         guard index < bytes.count else { throw failure("unterminated string") }
         var scalars = Array(bytes[start..<index])
         try escapedRest(into: &scalars)
