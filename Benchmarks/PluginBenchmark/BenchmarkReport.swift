@@ -8,7 +8,12 @@ struct BenchmarkReport {
             .split(separator: "\n")
             .first { $0.hasPrefix("model name") }
             .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu ?? "unknown CPU")")
+        // The load average says how far to trust the figures on a shared machine.
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+        print(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu ?? "unknown CPU"), "
+                + "load average \(load?.joined(separator: " ") ?? "unknown")"
+        )
     }
 
     func load(registry: ProviderRegistry, nanoseconds: UInt64) {
@@ -21,14 +26,18 @@ struct BenchmarkReport {
         }
     }
 
-    func roundTrip(direct: Double, blocking: Double, asynchronous: Double) {
-        print("call:   direct Swift \(format(direct)) median")
+    func roundTrip(direct: Measurement, blocking: Measurement, asynchronous: Measurement) {
+        print("call:   direct Swift \(format(direct))")
+        print("        through the ABI on the calling thread \(format(blocking))")
+        print("        added per call: +\(format(blocking.median - direct.median)) median (target < 2 µs)")
         print(
-            "        through the ABI on the calling thread \(format(blocking)) median, +\(format(blocking - direct)) (target < 2 µs)"
+            "        through the ABI from async code (thread hop) \(format(asynchronous)), "
+                + "+\(format(asynchronous.median - direct.median)) median"
         )
-        print(
-            "        through the ABI from async code (thread hop) \(format(asynchronous)) median, +\(format(asynchronous - direct))"
-        )
+    }
+
+    private func format(_ measurement: Measurement) -> String {
+        "\(format(measurement.median)) median, \(format(measurement.p90)) p90"
     }
 
     private func format(_ nanoseconds: Double) -> String {
@@ -37,7 +46,7 @@ struct BenchmarkReport {
         return String(format: "%.0f ns", nanoseconds)
     }
 
-    func parts(credentialsBytes: Int, resultBytes: Int, pluginWork: Double?, parse: Double, blocking: Double) {
+    func parts(credentialsBytes: Int, resultBytes: Int, pluginWork: Double?, parse: Measurement, blocking: Double) {
         print("parts:  \(credentialsBytes) bytes of credentials JSON in, \(resultBytes) bytes of result JSON out")
         if let pluginWork {
             print("        the C plugin's own validate (called from C, no host) \(format(pluginWork)) median")
@@ -45,6 +54,6 @@ struct BenchmarkReport {
         } else {
             print("        the C plugin's own validate: not measured (no cc on the PATH)")
         }
-        print("        parsing the result JSON \(format(parse)) median")
+        print("        parsing the result JSON into a tree \(format(parse))")
     }
 }

@@ -1,8 +1,11 @@
 import Dispatch
 
-/// Median wall time of one call, in nanoseconds, after a warm-up.
-enum Measurement {
-    static func median<Result>(iterations: Int, _ body: () -> Result) -> Double {
+/// Wall time of one call, in nanoseconds, after a warm-up: the median and the 90th percentile.
+struct Measurement {
+    let median: Double
+    let p90: Double
+
+    static func of<Result>(iterations: Int, _ body: () -> Result) -> Measurement {
         for _ in 0..<min(1000, iterations) { blackHole(body()) }
         var samples: [UInt64] = []
         samples.reserveCapacity(iterations)
@@ -11,10 +14,10 @@ enum Measurement {
             blackHole(body())
             samples.append(DispatchTime.now().uptimeNanoseconds - start)
         }
-        return middle(samples)
+        return summary(samples)
     }
 
-    static func medianAsync<Result>(iterations: Int, _ body: () async -> Result) async -> Double {
+    static func ofAsync<Result>(iterations: Int, _ body: () async -> Result) async -> Measurement {
         for _ in 0..<min(500, iterations) { blackHole(await body()) }
         var samples: [UInt64] = []
         samples.reserveCapacity(iterations)
@@ -23,12 +26,12 @@ enum Measurement {
             blackHole(await body())
             samples.append(DispatchTime.now().uptimeNanoseconds - start)
         }
-        return middle(samples)
+        return summary(samples)
     }
 
-    private static func middle(_ samples: [UInt64]) -> Double {
+    private static func summary(_ samples: [UInt64]) -> Measurement {
         let sorted = samples.sorted()
-        return Double(sorted[sorted.count / 2])
+        return Measurement(median: Double(sorted[sorted.count / 2]), p90: Double(sorted[sorted.count * 9 / 10]))
     }
 }
 

@@ -39,14 +39,14 @@ let credentials = ProviderCredentials(fields: [
     "region": "europe-west", "note": String(repeating: "n", count: 60),
 ])
 let iterations = 20_000
-let direct = Measurement.median(iterations: iterations) {
+let direct = Measurement.of(iterations: iterations) {
     DirectProvider.validate(credentials: credentials, greeting: "hello")
 }
-let blocking = Measurement.median(iterations: iterations) {
+let blocking = Measurement.of(iterations: iterations) {
     try? example.validateBlocking(credentials: credentials)
 }
 let asyncIterations = 5_000
-let asynchronous = await Measurement.medianAsync(iterations: asyncIterations) {
+let asynchronous = await Measurement.ofAsync(iterations: asyncIterations) {
     try? await example.validate(credentials: credentials)
 }
 report.roundTrip(direct: direct, blocking: blocking, asynchronous: asynchronous)
@@ -60,11 +60,11 @@ let resultJSON = Array(
     #"{"account":"hello from the example provider","organizations":[{"id":"org-1","name":"Example Org One"},{"id":"org-2","name":"Example Org Two"},{"id":"org-3","name":"Example Org Three"}]}"#
         .utf8
 )
-let parse = Measurement.median(iterations: iterations) { try? JSONParser.parse(resultJSON) }
+let parse = Measurement.of(iterations: iterations) { try? JSONParser.parse(resultJSON) }
 report.parts(
     credentialsBytes: credentialsJSON.utf8.count,
     resultBytes: resultJSON.count,
     pluginWork: pluginWork,
     parse: parse,
-    blocking: blocking
+    blocking: blocking.median
 )

@@ -65,8 +65,12 @@ package final class LoadedProvider: Sendable {
         }
 
         /// Runs `work` on the calling thread, after the calls queued before it.
-        func executeHere<Result>(_ work: () -> Result) -> Result {
-            serialQueue?.sync(execute: work) ?? work()
+        func executeHere(_ work: () -> PluginReply) -> PluginReply {
+            guard let serialQueue else { return work() }
+            // The non-generic `sync`: the generic one looks up type metadata on every call.
+            var reply = PluginReply(status: .internal, message: "the call did not run")
+            serialQueue.sync { reply = work() }
+            return reply
         }
     }
 

@@ -42,53 +42,59 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     }
 
     func validate(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        validate(secret: SecretBuffer(credentials: credentials), call: call)
+        SecretBuffer.with(credentials) { validate(secret: $0, call: call) }
     }
 
-    func validate(secret: SecretBuffer, call: CallContext) -> PluginReply {
+    /// `secret` is the credentials JSON as it is handed to the plugin, borrowed for the call.
+    func validate(secret: patchbay_buffer, call: CallContext) -> PluginReply {
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
-        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+        let code = withExtendedLifetime(call) {
+            library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret, &result, &message)
+        }
+        return reply(code, result, message)
     }
 
     func listNetworks(credentials: ProviderCredentials, call: CallContext, sink: PageSink) -> PluginReply {
-        listNetworks(secret: SecretBuffer(credentials: credentials), call: call, sink: sink)
+        SecretBuffer.with(credentials) { listNetworks(secret: $0, call: call, sink: sink) }
     }
 
-    func listNetworks(secret: SecretBuffer, call: CallContext, sink: PageSink) -> PluginReply {
+    func listNetworks(secret: patchbay_buffer, call: CallContext, sink: PageSink) -> PluginReply {
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = sink.withCallback { callback, context in
-            library.raw.pointee.list_networks(
-                raw,
-                CallHandle.pointer(for: call),
-                secret.buffer,
-                callback,
-                context,
-                &message
-            )
+        let code = withExtendedLifetime(call) {
+            sink.withCallback { callback, context in
+                library.raw.pointee.list_networks(
+                    raw,
+                    CallHandle.pointer(for: call),
+                    secret,
+                    callback,
+                    context,
+                    &message
+                )
+            }
         }
-        return withExtendedLifetime((secret, call)) { reply(code, patchbay_buffer(data: nil, length: 0), message) }
+        return reply(code, patchbay_buffer(data: nil, length: 0), message)
     }
 
     var supportsCounts: Bool { library.countsExtension != nil }
 
     func counts(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        counts(secret: SecretBuffer(credentials: credentials), call: call)
+        SecretBuffer.with(credentials) { counts(secret: $0, call: call) }
     }
 
-    func counts(secret: SecretBuffer, call: CallContext) -> PluginReply {
+    func counts(secret: patchbay_buffer, call: CallContext) -> PluginReply {
         guard let counts = library.countsExtension?.pointee.counts else {
             return PluginReply(
                 status: .notFound,
-                message: "the plugin has no \(ProviderABI.countsExtensionID) extension",
-                code: ProviderStatus.notFound.rawValue
+                message: "the plugin has no \(ProviderABI.countsExtensionID) extension"
             )
         }
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = counts(raw, CallHandle.pointer(for: call), secret.buffer, &result, &message)
-        return withExtendedLifetime((secret, call)) { reply(code, result, message) }
+        let code = withExtendedLifetime(call) {
+            counts(raw, CallHandle.pointer(for: call), secret, &result, &message)
+        }
+        return reply(code, result, message)
     }
 
     private func reply(_ code: patchbay_status, _ result: patchbay_buffer, _ message: patchbay_buffer) -> PluginReply {

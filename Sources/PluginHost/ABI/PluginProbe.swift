@@ -66,42 +66,43 @@ package final class ProbeInstance: Sendable {
     }
 
     package func validate(_ input: Input) -> ProbeReply {
-        let (secret, call) = prepare(input)
-        return ProbeReply(instance.validate(secret: secret, call: call), redactor: call.redactor)
+        withCall(input) { secret, call in
+            ProbeReply(instance.validate(secret: secret, call: call), redactor: call.redactor)
+        }
     }
 
     /// Lists networks; `onPage` gets each page's bytes and returns what the sink answers the plugin.
     package func listNetworks(_ input: Input, onPage: @escaping ([UInt8]) -> ProviderStatus) -> ProbeReply {
-        let (secret, call) = prepare(input)
-        return ProbeReply(
-            instance.listNetworks(secret: secret, call: call, sink: PageSink(onPage)),
-            redactor: call.redactor
-        )
+        withCall(input) { secret, call in
+            ProbeReply(
+                instance.listNetworks(secret: secret, call: call, sink: PageSink(onPage)),
+                redactor: call.redactor
+            )
+        }
     }
 
     package func counts(_ input: Input) -> ProbeReply {
-        let (secret, call) = prepare(input)
-        return ProbeReply(instance.counts(secret: secret, call: call), redactor: call.redactor)
+        withCall(input) { secret, call in
+            ProbeReply(instance.counts(secret: secret, call: call), redactor: call.redactor)
+        }
     }
 
-    private func prepare(_ input: Input) -> (SecretBuffer, CallContext) {
+    /// Runs one call with its credentials buffer (zeroed afterwards) and its call context.
+    private func withCall(_ input: Input, _ body: (patchbay_buffer, CallContext) -> ProbeReply) -> ProbeReply {
+        let credentials: ProviderCredentials? =
+            switch input {
+            case .fields(let fields): fields
+            case .bytes: nil
+            }
+        let call = CallContext(
+            providerID: probe.descriptor.id,
+            httpClient: probe.httpClient,
+            logger: probe.logger,
+            credentials: credentials
+        )
         switch input {
-        case .fields(let credentials):
-            let call = CallContext(
-                providerID: probe.descriptor.id,
-                httpClient: probe.httpClient,
-                logger: probe.logger,
-                credentials: credentials
-            )
-            return (SecretBuffer(credentials: credentials), call)
-        case .bytes(let bytes):
-            let call = CallContext(
-                providerID: probe.descriptor.id,
-                httpClient: probe.httpClient,
-                logger: probe.logger,
-                credentials: nil
-            )
-            return (SecretBuffer(bytes: bytes), call)
+        case .fields(let fields): return SecretBuffer.with(fields) { body($0, call) }
+        case .bytes(let bytes): return SecretBuffer.with(bytes: bytes) { body($0, call) }
         }
     }
 }

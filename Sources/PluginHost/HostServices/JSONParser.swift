@@ -12,12 +12,21 @@ package struct JSONParser {
     private static let maximumDepth = 256
 
     package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        var value = JSONValue.null
+        try read(bytes) { parser throws(Failure) in value = try parser.value() }
+        return value
+    }
+
+    /// Checks that `bytes` hold exactly one JSON value, which `body` reads (or skips) through the parser.
+    ///
+    /// For callers that need a few members of a large answer: everything is still parsed and checked, but only
+    /// what `body` asks for becomes Swift values.
+    static func read(_ bytes: [UInt8], _ body: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
-        let value = try parser.value()
+        try body(&parser)
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.failure("text after the JSON value") }
-        return value
     }
 
     private init(bytes: [UInt8]) {
@@ -27,70 +36,142 @@ package struct JSONParser {
     private mutating func value() throws(Failure) -> JSONValue {
         guard index < bytes.count else { throw failure("unexpected end") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"):
+            var members: [JSONValue.Member] = []
+            members.reserveCapacity(8)
+            try readObject { parser, name throws(Failure) in
+                members.append(JSONValue.Member(key: parser.text(of: name), value: try parser.value()))
+            }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(8)
+            try readArray { parser, _ throws(Failure) in elements.append(try parser.value()) }
+            return .array(elements)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
-        default: return try number()
+        default: return .number(text(of: .plain(try numberRange())))
         }
     }
 
-    private mutating func object() throws(Failure) -> JSONValue {
+    /// Checks one value of any kind and moves past it, building nothing (a member the caller does not need).
+    mutating func skipValue() throws(Failure) {
+        switch peekByte {
+        case UInt8(ascii: "{"): try readObject { parser, _ throws(Failure) in try parser.skipValue() }
+        case UInt8(ascii: "["): try readArray { parser, _ throws(Failure) in try parser.skipValue() }
+        case UInt8(ascii: "\""): _ = try stringToken()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), nil: _ = try value()  // no allocation
+        default: _ = try numberRange()
+        }
+    }
+
+    /// Reads the object that starts here; `member` gets each name in order and must read or skip its value.
+    mutating func readObject(
+        _ member: (inout JSONParser, StringToken) throws(Failure) -> Void
+    ) throws(Failure) {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [(key: String, value: JSONValue)] = []
-        members.reserveCapacity(8)
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { return .object(members) }
+        if peek(UInt8(ascii: "}")) { return }
         while true {
             skipWhitespace()
             guard peekByte == UInt8(ascii: "\"") else { throw failure("expected a member name") }
-            let key = try string()
+            let name = try stringToken()
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            members.append((key, try value()))
+            try member(&self, name)
             skipWhitespace()
-            if peek(UInt8(ascii: "}")) { return .object(members) }
+            if peek(UInt8(ascii: "}")) { return }
             try expect(UInt8(ascii: ","))
         }
     }
 
-    private mutating func array() throws(Failure) -> JSONValue {
+    /// Reads the array that starts here; `element` gets each position in order and must read or skip its value.
+    mutating func readArray(_ element: (inout JSONParser, Int) throws(Failure) -> Void) throws(Failure) {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONValue] = []
-        elements.reserveCapacity(8)
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { return .array(elements) }
+        if peek(UInt8(ascii: "]")) { return }
+        var position = 0
         while true {
             skipWhitespace()
-            elements.append(try value())
+            try element(&self, position)
+            position += 1
             skipWhitespace()
-            if peek(UInt8(ascii: "]")) { return .array(elements) }
+            if peek(UInt8(ascii: "]")) { return }
             try expect(UInt8(ascii: ","))
         }
     }
 
-    private mutating func string() throws(Failure) -> String {
-        index += 1  // the opening quote
-        let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            guard bytes[index] >= 0x20 else { throw failure("control character in a string") }
-            index += 1
+    /// A string as written: where its bytes are when it has no escapes, else its decoded text.
+    enum StringToken {
+        case plain(Range<Int>)
+        case decoded(String)
+    }
+
+    /// Reads the string that starts here without copying it, unless it has escapes.
+    mutating func stringToken() throws(Failure) -> StringToken {
+        let start = index + 1  // after the opening quote
+        // One load per byte, in a local cursor: the closing quote ends a plain string, a backslash goes on to the
+        // escapes. Lowercase letters and UTF-8 sequences, most of a typical string, sort after every special byte.
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte > UInt8(ascii: "\\") {
+                cursor &+= 1  // cannot overflow: below bytes.count
+                continue
+            }
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                return .plain(start..<cursor)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            index = cursor
+            guard byte >= 0x20 else { throw failure("control character in a string") }
+            cursor &+= 1
         }
+        index = cursor
         guard index < bytes.count else { throw failure("unterminated string") }
-        if bytes[index] == UInt8(ascii: "\"") {
-            index += 1
-            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
-        }
         var scalars = Array(bytes[start..<index])
         try escapedRest(into: &scalars)
-        return String(decoding: scalars, as: UTF8.self)
+        return .decoded(String(decoding: scalars, as: UTF8.self))
+    }
+
+    /// Reads the string that starts here.
+    mutating func string() throws(Failure) -> String {
+        text(of: try stringToken())
+    }
+
+    /// The text of a string token; bytes that are not UTF-8 become U+FFFD.
+    func text(of token: StringToken) -> String {
+        switch token {
+        case .decoded(let text):
+            return text
+        case .plain(let range):
+            let span = bytes.span.extracting(range)
+            // Straight from the parser's bytes: no intermediate array, and no second look at valid UTF-8.
+            if let valid = try? UTF8Span(validating: span) { return String(copying: valid) }
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
+    }
+
+    /// Whether a string token equals `name` (given as its ASCII bytes) as a String would say, without making a
+    /// String when the token is ASCII too.
+    func token(_ token: StringToken, is name: [UInt8]) -> Bool {
+        guard case .plain(let range) = token else { return text(of: token) == String(decoding: name, as: UTF8.self) }
+        let actual = bytes.span.extracting(range)
+        // Non-ASCII text may still be canonically equal (U+212A KELVIN SIGN is "K"): then String decides.
+        for offset in actual.indices where actual[offset] >= 0x80 {
+            return text(of: token) == String(decoding: name, as: UTF8.self)
+        }
+        guard actual.count == name.count else { return false }
+        for offset in actual.indices where actual[offset] != name[offset] { return false }
+        return true
     }
 
     /// Continues a string that has escapes, from the first backslash to the closing quote.
@@ -159,8 +240,8 @@ package struct JSONParser {
         return value
     }
 
-    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
-    private mutating func number() throws(Failure) -> JSONValue {
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`: where the number's text is.
+    private mutating func numberRange() throws(Failure) -> Range<Int> {
         let start = index
         if peekByte == UInt8(ascii: "-") { index += 1 }
         if peekByte == UInt8(ascii: "0") {
@@ -177,7 +258,7 @@ package struct JSONParser {
             if peekByte == UInt8(ascii: "+") || peekByte == UInt8(ascii: "-") { index += 1 }
             guard try digits() > 0 else { throw failure("expected an exponent") }
         }
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        return start..<index
     }
 
     private mutating func digits() throws(Failure) -> Int {
@@ -195,7 +276,7 @@ package struct JSONParser {
         return value
     }
 
-    private var peekByte: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var peekByte: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func peek(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }

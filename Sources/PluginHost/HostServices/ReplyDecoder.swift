@@ -6,22 +6,12 @@ package struct ReplyDecoder: Sendable {
         self.providerID = providerID
     }
 
-    package func validation(_ bytes: [UInt8]) throws(ProviderError) -> ProviderValidation {
-        let object = try self.object(bytes, "validate result")
-        var organizations: [ProviderValidation.Organization] = []
-        for (index, item) in try list(object["organizations"], "validate result.organizations").enumerated() {
-            guard let id = item["id"]?.string, let name = item["name"]?.string else {
-                throw malformed("validate result.organizations[\(index)] needs string \"id\" and \"name\"")
-            }
-            organizations.append(ProviderValidation.Organization(id: id, name: name))
-        }
-        return ProviderValidation(account: object["account"]?.string, organizations: organizations)
-    }
-
     package func counts(_ bytes: [UInt8]) throws(ProviderError) -> ProviderCounts {
         let object = try self.object(bytes, "counts result")
+        let items = try list(object["organizations"], "counts result.organizations")
         var organizations: [ProviderCounts.Organization] = []
-        for (index, item) in try list(object["organizations"], "counts result.organizations").enumerated() {
+        organizations.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
             guard let id = item["id"]?.string else {
                 throw malformed("counts result.organizations[\(index)] needs a string \"id\"")
             }
@@ -72,15 +62,24 @@ package struct ReplyDecoder: Sendable {
     }
 
     private func object(_ bytes: [UInt8], _ what: String) throws(ProviderError) -> JSONValue {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw malformed("\(what) is not valid UTF-8") }
+        try checkUTF8(bytes, what)
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw malformed("\(what) is not JSON (\(error.reason) at byte \(error.offset))")
+            throw notJSON(error, what)
         }
         guard value.isObject else { throw malformed("\(what) is not a JSON object") }
         return value
+    }
+
+    func checkUTF8(_ bytes: [UInt8], _ what: String) throws(ProviderError) {
+        // Checked in place: building a String just to check it cost an allocation and a copy per call.
+        guard (try? UTF8Span(validating: bytes.span)) != nil else { throw malformed("\(what) is not valid UTF-8") }
+    }
+
+    func notJSON(_ failure: JSONParser.Failure, _ what: String) -> ProviderError {
+        malformed("\(what) is not JSON (\(failure.reason) at byte \(failure.offset))")
     }
 
     private func list(_ value: JSONValue?, _ what: String) throws(ProviderError) -> [JSONValue] {
@@ -96,7 +95,7 @@ package struct ReplyDecoder: Sendable {
         return count
     }
 
-    private func malformed(_ detail: String) -> ProviderError {
+    func malformed(_ detail: String) -> ProviderError {
         ProviderError(providerID: providerID, status: .internal, message: "malformed answer: \(detail); fix the plugin")
     }
 }
