@@ -67,10 +67,20 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        // `patchbay serve`: the HTTP API over the core services.
+        .target(
+            name: "PatchbayServer",
+            dependencies: [
+                "PatchbayCore", "PluginHost",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost",
+                "PatchbayCore", "PluginHost", "PatchbayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +91,17 @@ let package = Package(
             name: "PluginBenchmark",
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/PluginBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `swift run -c release APIBenchmark`: the networks listing over loopback HTTP at a fixed request rate.
+        .executableTarget(
+            name: "APIBenchmark",
+            dependencies: [
+                "PatchbayServer", "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/APIBenchmark",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -121,6 +142,15 @@ let package = Package(
         .testTarget(
             name: "MerakiTests",
             dependencies: ["PluginHost", "PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PatchbayServerTests",
+            dependencies: [
+                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
