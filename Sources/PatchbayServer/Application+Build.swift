@@ -23,14 +23,18 @@ package func buildApplication(
     context: CoreContext,
     registry: ProviderRegistry?,
     logger: Logger,
-    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let services = APIServices(context: context, registry: registry)
     return Application(
         router: buildRouter(services: services, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "patchbay"),
         services: [services.syncRunner],
-        onServerRunning: onServerRunning,
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.notice("listening", metadata: ["address": "http://\(configuration.host):\(port)/v1"])
+            await onListening(port)
+        },
         logger: logger
     )
 }

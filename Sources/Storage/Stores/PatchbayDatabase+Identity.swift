@@ -147,19 +147,19 @@ extension PatchbayDatabase {
     }
 
     /// The live token with this hash, touching its last-used time. Revoked and expired tokens are not returned.
+    ///
+    /// A read, so checking a token never waits behind a sync's long write transaction; the coarse last-used touch
+    /// (one a minute per token is plenty) is queued behind it instead of waited for.
     package func useToken(hash: String, now: Date) throws(StorageError) -> APITokenRecord? {
-        try write { db in
-            guard var token = try APITokenRecord.filter(Column("token_hash") == hash).fetchOne(db),
-                token.revokedAt == nil,
-                token.expiresAt.map({ $0 > now }) ?? true
-            else { return nil }
-            // Coarse last-used updates: one write a minute per token is plenty and keeps reads cheap.
-            if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-                token.lastUsedAt = now
-                try token.update(db, columns: ["last_used_at"])
+        let found = try read { db in try APITokenRecord.filter(Column("token_hash") == hash).fetchOne(db) }
+        guard let token = found, token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true else { return nil }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true, let id = token.id {
+            writer.asyncWriteWithoutTransaction { db in
+                // Best effort: a lost touch only makes `tokens list` show an older last use.
+                try? db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [now, id])
             }
-            return token
         }
+        return token
     }
 
     package func tokens(ofUser userID: Int64) throws(StorageError) -> [APITokenRecord] {
