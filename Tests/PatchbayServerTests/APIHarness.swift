@@ -6,6 +6,7 @@ import PatchbayCore
 import PatchbayServer
 import PatchbayTestSupport
 import PluginHost
+import ServiceLifecycle
 import Storage
 import Testing
 
@@ -66,9 +67,20 @@ struct APIHarness {
     }
 }
 
-/// Starts everything, runs `body`, then shuts the server down gracefully.
+/// How a test's server stops once its body returns.
+enum Shutdown {
+    /// As on SIGTERM: stop listening, answer requests in flight, let running syncs finish.
+    case graceful
+    /// As when the process must stop now: running syncs are cancelled and roll back.
+    case cancel
+}
+
+/// Starts everything, runs `body`, stops the server as `shutdown` says, then runs `afterShutdown` on the data it
+/// left behind (before the temp folder goes).
 func withAPIServer<Result: Sendable>(
     _ dataset: FakeMerakiDataset = .generated(organizations: 2, networksPerOrganization: 5),
+    shutdown: Shutdown = .graceful,
+    afterShutdown: (CoreContext, Result) throws -> Void = { _, _ in },
     _ body: (APIHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
@@ -105,11 +117,11 @@ func withAPIServer<Result: Sendable>(
                     startedContinuation.finish()
                 }
             )
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
+            let result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await services.run() }
                 var port = 0
                 for await value in started { port = value }
-                defer { group.cancelAll() }
                 let harness = APIHarness(
                     fake: fake,
                     context: context,
@@ -122,8 +134,22 @@ func withAPIServer<Result: Sendable>(
                     acme: seeded.acme,
                     globex: seeded.globex
                 )
-                return try await body(harness)
+                let result: Result
+                do {
+                    result = try await body(harness)
+                } catch {
+                    group.cancelAll()
+                    throw error
+                }
+                switch shutdown {
+                case .graceful: await services.triggerGracefulShutdown()
+                case .cancel: group.cancelAll()
+                }
+                try await group.waitForAll()
+                return result
             }
+            try afterShutdown(context, result)
+            return result
         }
     }
 }
