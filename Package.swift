@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "PatchbayServerTests",
             dependencies: [
-                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport",
+                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -15,9 +15,18 @@ struct BenchmarkReport {
         }
         let elapsed = LoadClient.seconds(result.elapsed)
         Swift.print("GET /v1/workspaces/{id}/networks?limit=100, 10,000 networks, \(connections) connections")
-        Swift.print(String(format: "offered %.0f req/s, achieved %.1f req/s over %.1f s", rate, Double(sorted.count) / elapsed, elapsed))
+        Swift.print(
+            String(
+                format: "offered %.0f req/s, achieved %.1f req/s over %.1f s",
+                rate,
+                Double(sorted.count) / elapsed,
+                elapsed
+            )
+        )
         Swift.print("requests \(sorted.count) ok, \(result.errors) failed")
-        Swift.print("latency p50 \(percentile(0.50))  p90 \(percentile(0.90))  p99 \(percentile(0.99))  max \(percentile(1.0))")
+        Swift.print(
+            "latency p50 \(percentile(0.50))  p90 \(percentile(0.90))  p99 \(percentile(0.99))  max \(percentile(1.0))"
+        )
         Swift.print("peak RSS \(Self.peakRSS()) (server and load client in one process)")
         Swift.print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.cpuModel())")
     }
@@ -32,7 +41,9 @@ struct BenchmarkReport {
     static func cpuModel() -> String {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
-        return line.map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
+        return line.map {
+            String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces)
+        }
             ?? "unknown CPU"
     }
 }

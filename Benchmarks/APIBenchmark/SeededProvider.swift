@@ -24,7 +24,8 @@ struct SeededProvider: NetworkProvider, ProviderDirectory {
             let page = (start..<min(start + 1000, count)).map { index in
                 // About the size of a real Meraki network object.
                 let id = "N_\(100_000 + index)"
-                let raw = #"{"enrollmentString":null,"id":"\#(id)","isBoundToConfigTemplate":false,"name":"Site \#(index)","notes":"","organizationId":"100001","productTypes":["appliance","switch","wireless"],"tags":["bench"],"timeZone":"Europe/Amsterdam","url":"https://n1.meraki.com/Site-\#(index)/n/\#(id)/manage/usage/list"}"#
+                let raw =
+                    #"{"enrollmentString":null,"id":"\#(id)","isBoundToConfigTemplate":false,"name":"Site \#(index)","notes":"","organizationId":"100001","productTypes":["appliance","switch","wireless"],"tags":["bench"],"timeZone":"Europe/Amsterdam","url":"https://n1.meraki.com/Site-\#(index)/n/\#(id)/manage/usage/list"}"#
                 return UpstreamNetwork(externalID: id, name: "Site \(index)", organizationID: "100001", raw: raw)
             }
             do {

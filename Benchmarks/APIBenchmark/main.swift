@@ -43,6 +43,10 @@ try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
     let run = try await ProvisioningService(context: context).sync(owner, integrationID: integration.id)
     print("seeded \(run.created) networks in \(ContinuousClock.now - seedStart)")
 
+    let networks = NetworkService(context: context)
+    let listStart = ContinuousClock.now
+    for _ in 0..<200 { _ = try networks.list(owner, workspace: "\(workspaceID)", limit: 100) }
+    print("core: NetworkService.list of 100 takes \((ContinuousClock.now - listStart) / 200) on one thread")
     let (started, startedContinuation) = AsyncStream<Int>.makeStream()
     let app = buildApplication(
         configuration: ServerConfiguration(host: "127.0.0.1", port: 0),

@@ -53,7 +53,9 @@ import Testing
             #expect(create.status == 403)
             #expect(create.errorCode == "permission_denied")
             #expect(try await api.call("DELETE", "/v1/integrations/\(integration)", token: api.viewer).status == 403)
-            #expect(try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.viewer).status == 403)
+            #expect(
+                try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.viewer).status == 403
+            )
             #expect(try await api.call("GET", "/v1/integrations/\(integration)", token: api.viewer).status == 200)
             #expect(try await api.call("GET", "/v1/workspaces/acme/networks", token: api.viewer).status == 200)
             // A member may sync but not delete.

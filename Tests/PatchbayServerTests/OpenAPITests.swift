@@ -4,6 +4,7 @@ import Logging
 import PatchbayServer
 import PatchbayTestSupport
 import Testing
+import Yams
 
 /// Keeps `/v1/openapi.yaml` true: its operations are exactly the router's routes, and every status it documents
 /// for an operation is one the server really returned to a call in `tour` (and no call got an undocumented one).
@@ -13,13 +14,22 @@ import Testing
             let served = try await api.call("GET", "/v1/openapi.yaml", token: nil)
             #expect(served.status == 200)
             #expect(served.header("content-type")?.hasPrefix("application/yaml") == true)
+            // Valid YAML, an OpenAPI 3.1 document, and every path under /v1.
+            let parsed = try #require(try Yams.load(yaml: served.text) as? [String: Any])
+            #expect(parsed["openapi"] as? String == "3.1.0")
+            let paths = try #require(parsed["paths"] as? [String: Any])
+            #expect(paths.keys.allSatisfy { $0.hasPrefix("/v1/") })
             let documented = Set(OpenAPIOperations(yaml: served.text).statuses.keys)
+            #expect(Set(documented.map(\.path)) == Set(paths.keys))
             let router = buildRouter(
                 services: APIServices(context: api.context, registry: nil),
                 logger: Logger(label: "routes")
             )
             let registered = Set(router.routes.map { Operation(method: $0.method.rawValue, path: "\($0.path)") })
-            #expect(documented == registered, "only documented: \(documented.subtracting(registered)); only routed: \(registered.subtracting(documented))")
+            #expect(
+                documented == registered,
+                "only documented: \(documented.subtracting(registered)); only routed: \(registered.subtracting(documented))"
+            )
         }
     }
 
@@ -29,8 +39,14 @@ import Testing
             let document = try await api.call("GET", "/v1/openapi.yaml", token: nil)
             let documented = OpenAPIOperations(yaml: document.text).triples
             let observed = api.observedTriples()
-            #expect(observed.subtracting(documented).isEmpty, "undocumented: \(observed.subtracting(documented).sorted())")
-            #expect(documented.subtracting(observed).isEmpty, "never seen: \(documented.subtracting(observed).sorted())")
+            #expect(
+                observed.subtracting(documented).isEmpty,
+                "undocumented: \(observed.subtracting(documented).sorted())"
+            )
+            #expect(
+                documented.subtracting(observed).isEmpty,
+                "never seen: \(documented.subtracting(observed).sorted())"
+            )
             #expect(!observed.contains { $0.hasSuffix(" 500") })
         }
     }
@@ -44,7 +60,9 @@ import Testing
         let run = try await api.syncToEnd(integration)
         let runID = try #require(run["id"] as? NSNumber).int64Value
         let networks = try await api.call("GET", "/v1/workspaces/acme/networks?limit=1", token: owner)
-        let networkID = try #require(((networks.object["networks"] as? [[String: Any]])?.first?["id"] as? NSNumber)?.int64Value)
+        let networkID = try #require(
+            ((networks.object["networks"] as? [[String: Any]])?.first?["id"] as? NSNumber)?.int64Value
+        )
         let token = try await api.call("POST", "/v1/tokens", token: owner, body: #"{"name":"ci"}"#)
         let tokenID = try #require(token.object["token_id"] as? NSNumber).int64Value
         let calls: [(String, String, String?, String?)] = [
@@ -56,17 +74,30 @@ import Testing
             ("GET", "/v1/workspaces/acme", owner, nil), ("GET", "/v1/workspaces/acme", stranger, nil),
             ("GET", "/v1/workspaces/acme", nil, nil),
             ("GET", "/v1/providers", owner, nil), ("GET", "/v1/providers", nil, nil),
-            ("POST", "/v1/workspaces/acme/integrations", owner, #"{"provider":"meraki","name":"X","credentials":{},"extra":1}"#),
-            ("POST", "/v1/workspaces/acme/integrations", viewer, #"{"provider":"meraki","name":"X","credentials":{"api_key":"k"}}"#),
-            ("POST", "/v1/workspaces/acme/integrations", stranger, #"{"provider":"meraki","name":"X","credentials":{"api_key":"k"}}"#),
+            (
+                "POST", "/v1/workspaces/acme/integrations", owner,
+                #"{"provider":"meraki","name":"X","credentials":{},"extra":1}"#
+            ),
+            (
+                "POST", "/v1/workspaces/acme/integrations", viewer,
+                #"{"provider":"meraki","name":"X","credentials":{"api_key":"k"}}"#
+            ),
+            (
+                "POST", "/v1/workspaces/acme/integrations", stranger,
+                #"{"provider":"meraki","name":"X","credentials":{"api_key":"k"}}"#
+            ),
             ("POST", "/v1/workspaces/acme/integrations", owner, big),
-            ("POST", "/v1/workspaces/acme/integrations", owner, #"{"provider":"meraki","name":"X","credentials":{"api_key":"wrong-key-123"}}"#),
+            (
+                "POST", "/v1/workspaces/acme/integrations", owner,
+                #"{"provider":"meraki","name":"X","credentials":{"api_key":"wrong-key-123"}}"#
+            ),
             ("POST", "/v1/workspaces/acme/integrations", nil, "{}"),
             ("GET", "/v1/workspaces/acme/integrations", owner, nil),
             ("GET", "/v1/workspaces/acme/integrations?refresh=maybe", owner, nil),
             ("GET", "/v1/workspaces/acme/integrations", stranger, nil),
             ("GET", "/v1/workspaces/acme/integrations", nil, nil),
-            ("GET", "/v1/integrations/\(integration)", owner, nil), ("GET", "/v1/integrations/\(integration)", stranger, nil),
+            ("GET", "/v1/integrations/\(integration)", owner, nil),
+            ("GET", "/v1/integrations/\(integration)", stranger, nil),
             ("GET", "/v1/integrations/\(integration)", nil, nil),
             ("DELETE", "/v1/integrations/\(doomed)", viewer, nil), ("DELETE", "/v1/integrations/\(doomed)", owner, nil),
             ("DELETE", "/v1/integrations/\(doomed)", owner, nil), ("DELETE", "/v1/integrations/\(doomed)", nil, nil),

@@ -9,7 +9,12 @@ import Testing
             let me = try await api.call("GET", "/v1/me", token: api.owner)
             #expect((me.object["user"] as? [String: Any])?["name"] as? String == "ops")
             #expect((me.object["workspaces"] as? [[String: Any]])?.count == 2)
-            let created = try await api.call("POST", "/v1/workspaces", token: api.stranger, body: #"{"name":"initech"}"#)
+            let created = try await api.call(
+                "POST",
+                "/v1/workspaces",
+                token: api.stranger,
+                body: #"{"name":"initech"}"#
+            )
             #expect(created.status == 201)
             #expect(created.object["role"] as? String == "owner")
             let list = try await api.call("GET", "/v1/workspaces", token: api.stranger)
@@ -84,7 +89,8 @@ import Testing
 
     @Test func createWithoutValidationSkipsTheProvider() async throws {
         try await withAPIServer { api in
-            let body = #"{"provider":"meraki","name":"Offline","credentials":{"api_key":"not-checked"},"validate":false}"#
+            let body =
+                #"{"provider":"meraki","name":"Offline","credentials":{"api_key":"not-checked"},"validate":false}"#
             let response = try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: body)
             #expect(response.status == 201)
             #expect(api.fake.requests.isEmpty)

@@ -13,7 +13,9 @@ import Testing
         try await withAPIServer(dataset) { api in
             let create = #"{"provider":"meraki","name":"HQ","credentials":{"api_key":"\#(canary)"}}"#
             var responses: [APIResponse] = []
-            responses.append(try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: create))
+            responses.append(
+                try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: create)
+            )
             let id = try #require(responses[0].object["id"] as? NSNumber)
             responses.append(try await api.call("GET", "/v1/workspaces/acme/integrations", token: api.owner))
             responses.append(try await api.call("GET", "/v1/integrations/\(id)", token: api.owner))
@@ -21,13 +23,21 @@ import Testing
             responses.append(try await api.call("GET", "/v1/integrations/\(id)/syncs", token: api.owner))
             responses.append(try await api.call("GET", "/v1/workspaces/acme/networks", token: api.owner))
             // Failures that happen after the key was read must not echo it either.
-            responses.append(try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: create))
+            responses.append(
+                try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: create)
+            )
             api.fake.inject(.status(401, errors: ["Invalid API key"]), at: "/organizations")
-            responses.append(try await api.call("GET", "/v1/workspaces/acme/integrations?refresh=true", token: api.owner))
+            responses.append(
+                try await api.call("GET", "/v1/workspaces/acme/integrations?refresh=true", token: api.owner)
+            )
             let rejected = #"{"provider":"meraki","name":"Bad","credentials":{"api_key":"\#(canary)x"}}"#
-            responses.append(try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: rejected))
+            responses.append(
+                try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: rejected)
+            )
             let wrongType = #"{"provider":"meraki","name":"T","credentials":{"api_key":"\#(canary)","n":1}}"#
-            responses.append(try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: wrongType))
+            responses.append(
+                try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: wrongType)
+            )
 
             #expect(responses[0].status == 201)
             #expect(responses[5].status == 409)

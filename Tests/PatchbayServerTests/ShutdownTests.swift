@@ -7,13 +7,12 @@ import Testing
 /// Shutdown and background syncs: graceful shutdown waits for a running sync; cancellation rolls it back.
 @Suite struct ShutdownTests {
     @Test func gracefulShutdownLetsARunningSyncFinish() async throws {
-        try await withAPIServer(
-            afterShutdown: { context, runID in
-                let run = try #require(try context.database.syncRun(id: runID))
-                #expect(run.status == "succeeded")
-                #expect(run.created == 10)
-            }
-        ) { api in
+        let finished: (CoreContext, Int64) throws -> Void = { context, runID in
+            let run = try #require(try context.database.syncRun(id: runID))
+            #expect(run.status == "succeeded")
+            #expect(run.created == 10)
+        }
+        try await withAPIServer(afterShutdown: finished) { api in
             let integration = try await api.createIntegration()
             // The fake holds the sync for a second (Retry-After) so shutdown starts while it runs.
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations")
@@ -25,15 +24,13 @@ import Testing
     }
 
     @Test func cancelledShutdownRollsARunningSyncBack() async throws {
-        try await withAPIServer(
-            shutdown: .cancel,
-            afterShutdown: { context, runID in
-                let run = try #require(try context.database.syncRun(id: runID))
-                #expect(run.status == "failed")
-                #expect(try context.database.networks(
-                    workspaceID: 1, integrationID: nil, status: nil, afterID: nil, limit: 100).isEmpty)
-            }
-        ) { api in
+        let rolledBack: (CoreContext, Int64) throws -> Void = { context, runID in
+            let run = try #require(try context.database.syncRun(id: runID))
+            #expect(run.status == "failed")
+            let networks = try context.database.networks(workspaceID: 1, limit: 100)
+            #expect(networks.isEmpty)
+        }
+        try await withAPIServer(shutdown: .cancel, afterShutdown: rolledBack) { api in
             let integration = try await api.createIntegration()
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 5), at: "/organizations")
             let started = try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.owner)

@@ -47,7 +47,9 @@ struct IntegrationsController {
     }
 
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
-        try services.integrations.delete(try context.requireCaller(), id: try context.identifier("id", of: "integration"))
+        let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
+        let integrations = services.integrations
+        try await onOwnThread { try integrations.delete(caller, id: id) }
         return JSONResponse.noContent
     }
 

@@ -34,7 +34,10 @@ struct NetworksController {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let network = try services.networks.get(try context.requireCaller(), id: try context.identifier("id", of: "network"))
+        let network = try services.networks.get(
+            try context.requireCaller(),
+            id: try context.identifier("id", of: "network")
+        )
         var json = JSONWriter()
         json.network(network)
         return JSONResponse.bytes(json.bytes)

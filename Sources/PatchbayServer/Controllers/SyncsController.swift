@@ -15,7 +15,8 @@ struct SyncsController {
     @Sendable func start(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let integrationID = try context.identifier("id", of: "integration")
-        let pending = try startSync(caller, integrationID: integrationID)
+        let provisioning = services.provisioning
+        let pending = try await onOwnThread { try Self.startSync(caller, integrationID: integrationID, provisioning) }
         if !services.syncRunner.submit(pending) {
             // Shutdown began between admitting and handing over: finish it here, inside this (awaited) request.
             await SyncRunner.complete(pending, provisioning: services.provisioning, logger: context.logger)
@@ -29,12 +30,16 @@ struct SyncsController {
     }
 
     /// Admits and records the sync; a conflict names the running run in `error.run_id`.
-    private func startSync(_ caller: Caller, integrationID: Int64) throws -> PendingSync {
+    private static func startSync(
+        _ caller: Caller,
+        integrationID: Int64,
+        _ provisioning: ProvisioningService
+    ) throws -> PendingSync {
         do {
-            return try services.provisioning.startSync(caller, integrationID: integrationID)
+            return try provisioning.startSync(caller, integrationID: integrationID)
         } catch {
             guard error.code == .conflict else { throw error }
-            throw APIError(error, runID: services.provisioning.runningRun(of: integrationID))
+            throw APIError(error, runID: provisioning.runningRun(of: integrationID))
         }
     }
 
@@ -52,7 +57,10 @@ struct SyncsController {
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let run = try services.provisioning.run(try context.requireCaller(), id: try context.identifier("run", of: "sync run"))
+        let run = try services.provisioning.run(
+            try context.requireCaller(),
+            id: try context.identifier("run", of: "sync run")
+        )
         return JSONResponse.make(run)
     }
 

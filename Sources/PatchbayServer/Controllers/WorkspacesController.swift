@@ -19,7 +19,8 @@ struct WorkspacesController {
     @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let body = try await request.decodeBody(CreateWorkspace.self, context: context)
-        let workspace = try services.identity.createWorkspace(caller, name: body.name)
+        let identity = services.identity
+        let workspace = try await onOwnThread { try identity.createWorkspace(caller, name: body.name) }
         return JSONResponse.make(workspace, status: .created)
     }
 

@@ -19,7 +19,10 @@ struct AuthMiddleware: RouterMiddleware {
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
-            throw ServiceError(.unauthenticated, "Authorization: not a bearer token; send Authorization: Bearer <token>")
+            throw ServiceError(
+                .unauthenticated,
+                "Authorization: not a bearer token; send Authorization: Bearer <token>"
+            )
         }
         var context = context
         context.caller = try identity.authenticate(token: String(parts[1]))

@@ -14,7 +14,10 @@ enum JSONResponse {
             return bytes(try encoder.encode(value), status: status)
         } catch {
             // Only a non-finite Double could fail, and no response carries one.
-            return bytes(Data(#"{"error":{"code":"internal","message":"response: could not encode"}}"#.utf8), status: .internalServerError)
+            return bytes(
+                Data(#"{"error":{"code":"internal","message":"response: could not encode"}}"#.utf8),
+                status: .internalServerError
+            )
         }
     }
 

@@ -60,8 +60,13 @@ struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
+    /// `2026-11-25T13:09:33Z`, as `JSONEncoder`'s `.iso8601` writes it, without a formatter per call: a page of
+    /// networks has 300 dates, and Foundation's ISO 8601 style cost more than the rest of the page.
     mutating func date(_ value: Date) {
-        string(value.formatted(.iso8601))
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        ISO8601Text.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// JSON text written as it is; the caller vouches that it is one valid JSON value.
