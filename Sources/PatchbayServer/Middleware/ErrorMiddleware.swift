@@ -5,10 +5,12 @@ import PatchbayCore
 /// The one place errors become responses: every error, whatever threw it, leaves as the API's JSON error shape.
 /// Anything that is not already an API error is a 500 with a generic message; its detail goes to the log only,
 /// under the request id the client is given.
-struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = APIRequestContext
+package struct ErrorMiddleware: RouterMiddleware {
+    package typealias Context = APIRequestContext
 
-    func handle(
+    package init() {}
+
+    package func handle(
         _ request: Request,
         context: APIRequestContext,
         next: (Request, APIRequestContext) async throws -> Response
