@@ -74,10 +74,20 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        // `patchbay serve`: the HTTP API over the core services.
+        .target(
+            name: "PatchbayServer",
+            dependencies: [
+                "PatchbayCore", "PluginHost",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,6 +99,17 @@ let package = Package(
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/PluginBenchmark",
             exclude: ["plugin_work.c"],
+            swiftSettings: swiftSettings
+        ),
+        // `swift run -c release APIBenchmark`: the networks listing over loopback HTTP at a fixed request rate.
+        .executableTarget(
+            name: "APIBenchmark",
+            dependencies: [
+                "PatchbayServer", "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/APIBenchmark",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -166,6 +187,15 @@ let package = Package(
         .testTarget(
             name: "ScaffoldTests",
             dependencies: ["PatchbayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PatchbayServerTests",
+            dependencies: [
+                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.

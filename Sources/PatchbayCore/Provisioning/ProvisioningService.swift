@@ -20,29 +20,63 @@ package struct ProvisioningService: Sendable {
         integrationID: Int64,
         progress: @escaping @Sendable (SyncTally) -> Void = { _ in }
     ) async throws(ServiceError) -> SyncRunSummary {
+        let pending = try startSync(caller, integrationID: integrationID)
+        return try await complete(pending, progress: progress)
+    }
+
+    /// The first half of `sync`: checks the caller, admits the sync (or refuses with `conflict`) and records its run
+    /// row, so a surface can answer with the run id at once. Pass the result to `complete` exactly once: until then
+    /// it holds the integration's one sync slot.
+    package func startSync(_ caller: Caller, integrationID: Int64) throws(ServiceError) -> PendingSync {
         let record = try integrations.integration(caller, id: integrationID, for: .sync)
         if let running = context.syncGate.enter(integrationID) {
             throw Self.alreadyRunning(integrationID, runID: running)
         }
-        defer { context.syncGate.leave(integrationID) }
-        let provider = try integrations.loadedProvider(record.provider)
-        let credentials = try CredentialVault(cipher: context.cipher).open(record)
-        let run = try context.store { () throws(StorageError) in
-            try context.database.startSyncRun(
-                integrationID: integrationID,
-                workspaceID: record.workspaceID,
-                actorID: caller.userID,
-                now: context.clock()
-            )
+        do {
+            let provider = try integrations.loadedProvider(record.provider)
+            let credentials = try CredentialVault(cipher: context.cipher).open(record)
+            let run = try context.store { () throws(StorageError) in
+                try context.database.startSyncRun(
+                    integrationID: integrationID,
+                    workspaceID: record.workspaceID,
+                    actorID: caller.userID,
+                    now: context.clock()
+                )
+            }
+            context.syncGate.record(runID: run.id ?? 0, for: integrationID)
+            return PendingSync(run: run, record: record, provider: provider, credentials: credentials)
+        } catch {
+            context.syncGate.leave(integrationID)
+            throw error
         }
-        context.syncGate.record(runID: run.id ?? 0, for: integrationID)
+    }
+
+    /// The second half of `sync`: runs a started sync to its end and frees the integration's sync slot.
+    package func complete(
+        _ pending: PendingSync,
+        progress: @escaping @Sendable (SyncTally) -> Void = { _ in }
+    ) async throws(ServiceError) -> SyncRunSummary {
+        defer { context.syncGate.leave(pending.record.id ?? 0) }
         return try await execute(
-            run: run,
-            record: record,
-            provider: provider,
-            credentials: credentials,
+            run: pending.run,
+            record: pending.record,
+            provider: pending.provider,
+            credentials: pending.credentials,
             progress: progress
         )
+    }
+
+    /// One run of the caller's integrations; another workspace's runs are "not found".
+    package func run(_ caller: Caller, id: Int64) throws(ServiceError) -> SyncRunSummary {
+        let record = try context.store { () throws(StorageError) in try context.database.syncRun(id: id) }
+        let notFound = ServiceError(.notFound, "sync run \(id): not found; list an integration's runs to find one")
+        guard let record else { throw notFound }
+        do {
+            _ = try integrations.integration(caller, id: record.integrationID, for: .read)
+        } catch  where error.code == .notFound {
+            throw notFound
+        }
+        return SyncRunSummary(record)
     }
 
     /// The run history of an integration, newest first.

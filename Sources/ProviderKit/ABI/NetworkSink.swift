@@ -4,11 +4,12 @@ import Synchronization
 /// Where `listNetworks` hands its pages: each `send` becomes one `{"networks": [...]}` page for the host.
 ///
 /// Safe to call from several threads: pages are handed over one at a time, as the contract asks.
-public final class NetworkSink: @unchecked Sendable {  // the host's sink and context are used under `lock` only
+public final class NetworkSink: @unchecked Sendable {  // the host's sink and context are used under `refusal` only
     private let function: patchbay_page_sink
     private let context: UnsafeMutableRawPointer?
     private let call: Call
-    private let lock = Mutex(())
+    /// The host's answer once it refused a page: later pages are never handed over (the contract: stop).
+    private let refusal = Mutex<patchbay_status>(PATCHBAY_OK)
 
     init(function: patchbay_page_sink, context: UnsafeMutableRawPointer?, call: Call) {
         self.function = function
@@ -21,10 +22,13 @@ public final class NetworkSink: @unchecked Sendable {  // the host's sink and co
     public func send(_ networks: [Network]) throws(ProviderKitError) {
         guard !networks.isEmpty else { return }
         let page = networks.pageJSON
-        let status = lock.withLock { _ in
-            page.withUnsafeBufferPointer { bytes in
+        let status = refusal.withLock { refusal in
+            // Another worker's page was refused while this one was being built: stop without asking again.
+            guard refusal == PATCHBAY_OK else { return refusal }
+            refusal = page.withUnsafeBufferPointer { bytes in
                 function(call.handle, context, patchbay_buffer(data: bytes.baseAddress, length: bytes.count))
             }
+            return refusal
         }
         guard status == PATCHBAY_OK else {
             call.stop.set()

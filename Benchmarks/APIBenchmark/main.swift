@@ -1,0 +1,84 @@
+import Foundation
+import HTTPClient
+import Logging
+import PatchbayCore
+import PatchbayServer
+import PatchbayTestSupport
+import ServiceLifecycle
+import Storage
+
+// Throughput and latency of `GET /v1/workspaces/{id}/networks?limit=100` over loopback HTTP against a server
+// started in this process on a workspace of 10,000 networks, at a fixed offered rate (open loop), plus the
+// process's peak RSS (server and load client together).
+//
+//   swift run -c release APIBenchmark [rate=500] [seconds=10] [connections=8]
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Double($0) }
+let rate = arguments.first ?? 500
+let seconds = Int(arguments.dropFirst().first ?? 10)
+let connections = Int(arguments.dropFirst(2).first ?? 8)
+let networkCount = 10_000
+
+try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
+    var logger = Logger(label: "bench")
+    logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
+    let context = CoreContext(
+        database: try PatchbayDatabase(directory: folder.path),
+        providers: SeededProvider(count: networkCount),
+        cipher: try KeyringCipher(dataDirectory: folder.path, environment: [:]),
+        logger: logger
+    )
+    let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+    let owner = Caller(userID: issued.user.id, name: issued.user.name)
+    let workspaceID = issued.workspace?.id ?? 1
+    let seedStart = ContinuousClock.now
+    let integration = try await IntegrationService(context: context).create(
+        owner,
+        workspace: "bench",
+        provider: "seeded",
+        name: "Seeded",
+        credentials: ["api_key": "bench"],
+        validate: false
+    )
+    let run = try await ProvisioningService(context: context).sync(owner, integrationID: integration.id)
+    print("seeded \(run.created) networks in \(ContinuousClock.now - seedStart)")
+
+    let networks = NetworkService(context: context)
+    let listStart = ContinuousClock.now
+    for _ in 0..<200 { _ = try networks.list(owner, workspace: "\(workspaceID)", limit: 100) }
+    print("core: NetworkService.list of 100 takes \((ContinuousClock.now - listStart) / 200) on one thread")
+    let (started, startedContinuation) = AsyncStream<Int>.makeStream()
+    let app = buildApplication(
+        configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+        context: context,
+        registry: nil,
+        logger: logger,
+        onListening: { port in
+            startedContinuation.yield(port)
+            startedContinuation.finish()
+        }
+    )
+    let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await services.run() }
+        var port = 0
+        for await value in started { port = value }
+        let url = "http://127.0.0.1:\(port)/v1/workspaces/\(workspaceID)/networks?limit=100"
+        let headers = [HTTPHeader(name: "Authorization", value: "Bearer \(issued.token)")]
+        let warmup = LoadClient(url: url, headers: headers, rate: rate, duration: .seconds(2), connections: connections)
+        let measured = LoadClient(
+            url: url,
+            headers: headers,
+            rate: rate,
+            duration: .seconds(seconds),
+            connections: connections
+        )
+        let result = try await onDedicatedThread {
+            _ = warmup.run()
+            return measured.run()
+        }
+        BenchmarkReport(result: result, rate: rate, connections: connections).print()
+        await services.triggerGracefulShutdown()
+        try await group.waitForAll()
+    }
+}

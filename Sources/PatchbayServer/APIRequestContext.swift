@@ -1,0 +1,25 @@
+import Hummingbird
+import PatchbayCore
+
+/// Per-request state of the API: Hummingbird's core context and, once `AuthMiddleware` ran, the caller.
+package struct APIRequestContext: RequestContext {
+    /// Largest request body the API reads; a larger one is answered 413.
+    package static let maxBodyBytes = 64 * 1024
+
+    package var coreContext: CoreRequestContextStorage
+    package var caller: Caller?
+
+    package init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    package var maxUploadSize: Int { Self.maxBodyBytes }
+
+    /// The authenticated caller; routes behind `AuthMiddleware` always have one.
+    func requireCaller() throws(ServiceError) -> Caller {
+        guard let caller else {
+            throw ServiceError(.unauthenticated, "request: no caller; send Authorization: Bearer <token>")
+        }
+        return caller
+    }
+}

@@ -1,0 +1,70 @@
+import Hummingbird
+import Logging
+import NIOCore
+import PatchbayCore
+import PluginHost
+import UnixSignals
+
+/// Where the server listens. Loopback by default: exposing the API is an explicit choice.
+package struct ServerConfiguration: Sendable {
+    package var host: String
+    package var port: Int
+
+    package init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The API application: the router over the core services, plus the sync runner as a service of its own so that
+/// graceful shutdown stops taking requests first and then waits for the running syncs.
+package func buildApplication(
+    configuration: ServerConfiguration,
+    context: CoreContext,
+    registry: ProviderRegistry?,
+    logger: Logger,
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let services = APIServices(context: context, registry: registry)
+    return Application(
+        router: buildRouter(services: services, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "patchbay"),
+        services: [services.syncRunner],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.notice("listening", metadata: ["address": "http://\(configuration.host):\(port)/v1"])
+            await onListening(port)
+        },
+        logger: logger
+    )
+}
+
+/// Every route of the API under `/v1`. Exposed so the OpenAPI test can compare the registered routes with the
+/// document.
+package func buildRouter(services: APIServices, logger: Logger) -> Router<APIRequestContext> {
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(logger: logger))
+    router.add(middleware: ErrorMiddleware())
+    OpenAPIController().addRoutes(to: router.group("v1"))
+    let authenticated = router.group("v1").add(middleware: AuthMiddleware(identity: services.identity))
+    MeController(services: services).addRoutes(to: authenticated)
+    WorkspacesController(services: services).addRoutes(to: authenticated)
+    ProvidersController(services: services).addRoutes(to: authenticated)
+    IntegrationsController(services: services).addRoutes(to: authenticated)
+    SyncsController(services: services).addRoutes(to: authenticated)
+    NetworksController(services: services).addRoutes(to: authenticated)
+    TokensController(services: services).addRoutes(to: authenticated)
+    return router
+}
+
+/// Builds the application and runs it until SIGTERM or SIGINT, then shuts down gracefully: the listener closes,
+/// requests in flight are answered, and running syncs finish (a second signal cancels them: they roll back).
+package func serve(
+    configuration: ServerConfiguration,
+    context: CoreContext,
+    registry: ProviderRegistry?,
+    logger: Logger
+) async throws {
+    let app = buildApplication(configuration: configuration, context: context, registry: registry, logger: logger)
+    try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+}

@@ -1,0 +1,64 @@
+import Hummingbird
+import PatchbayCore
+
+/// Integrations: a workspace's provider accounts. Credentials go in and never come out.
+struct IntegrationsController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.post("workspaces/{workspace}/integrations", use: create)
+            .get("workspaces/{workspace}/integrations", use: list)
+            .get("integrations/{id}", use: show)
+            .delete("integrations/{id}", use: delete)
+    }
+
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let workspace = try context.text("workspace")
+        let body = try await request.decodeBody(CreateIntegration.self, context: context)
+        let integration = try await services.integrations.create(
+            caller,
+            workspace: workspace,
+            provider: body.provider,
+            name: body.name,
+            credentials: body.credentials,
+            settings: body.settings ?? [:],
+            validate: body.validate ?? true
+        )
+        return JSONResponse.make(integration, status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let integrations = try await services.integrations.list(
+            caller,
+            workspace: try context.text("workspace"),
+            refresh: try request.booleanQuery("refresh") ?? false
+        )
+        return JSONResponse.make(["integrations": integrations])
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let integration = try services.integrations.get(
+            try context.requireCaller(),
+            id: try context.identifier("id", of: "integration")
+        )
+        return JSONResponse.make(integration)
+    }
+
+    @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
+        let integrations = services.integrations
+        try await onOwnThread { try integrations.delete(caller, id: id) }
+        return JSONResponse.noContent
+    }
+
+    struct CreateIntegration: RequestBody {
+        static let fields: Set<String> = ["provider", "name", "credentials", "settings", "validate"]
+        let provider: String
+        let name: String
+        let credentials: [String: String]
+        let settings: [String: String]?
+        let validate: Bool?
+    }
+}

@@ -1,0 +1,80 @@
+import Hummingbird
+import PatchbayCore
+
+/// Networks: a workspace's synced networks, filtered and paged by cursor, and one network.
+struct NetworksController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.get("workspaces/{workspace}/networks", use: list)
+            .get("networks/{id}", use: show)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let limit = try request.integerQuery("limit") ?? 100
+        let page = try services.networks.list(
+            caller,
+            workspace: try context.text("workspace"),
+            integrationID: try request.integerQuery("integration"),
+            status: request.uri.queryParameters.get("status"),
+            after: try request.integerQuery("after"),
+            limit: Int(clamping: limit)
+        )
+        var json = JSONWriter(capacity: 1024 + page.networks.count * 1024)
+        json.beginObject()
+        json.key("networks")
+        json.beginArray()
+        for network in page.networks { json.network(network) }
+        json.endArray()
+        json.key("next_cursor")
+        if let cursor = page.nextCursor { json.integer(cursor) } else { json.null() }
+        json.endObject()
+        return JSONResponse.bytes(json.bytes)
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let network = try services.networks.get(
+            try context.requireCaller(),
+            id: try context.identifier("id", of: "network")
+        )
+        var json = JSONWriter()
+        json.network(network)
+        return JSONResponse.bytes(json.bytes)
+    }
+}
+
+extension JSONWriter {
+    /// One network, its `config` spliced in as the JSON object the provider returned.
+    mutating func network(_ network: NetworkSummary) {
+        beginObject()
+        key("id")
+        integer(network.id)
+        key("workspace_id")
+        integer(network.workspaceID)
+        key("integration_id")
+        integer(network.integrationID)
+        key("integration_name")
+        string(network.integrationName)
+        key("provider")
+        string(network.provider)
+        key("external_id")
+        string(network.externalID)
+        key("name")
+        string(network.name)
+        key("organization_id")
+        string(network.organizationID)
+        key("status")
+        string(network.provisioningStatus)
+        key("config")
+        // Stored as the provider's canonical JSON object; anything else (never expected) goes out as a string.
+        if network.config.utf8.first == UInt8(ascii: "{") { raw(network.config) } else { string(network.config) }
+        key("created_at")
+        date(network.createdAt)
+        key("updated_at")
+        date(network.updatedAt)
+        key("last_seen_at")
+        date(network.lastSeenAt)
+        endObject()
+    }
+}

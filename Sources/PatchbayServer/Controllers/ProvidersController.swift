@@ -1,0 +1,73 @@
+import Hummingbird
+import PluginHost
+
+/// `GET /v1/providers`: every plugin of plugins.yaml, with what a client needs to render an integration form
+/// (credential fields and settings), or why it did not load.
+struct ProvidersController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.get("providers", use: list)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.requireCaller()
+        let providers = (services.registry?.plugins ?? []).map(Provider.init)
+        return JSONResponse.make(["providers": providers])
+    }
+
+    /// A plugin as the API shows it; never its library path (a detail of the server's disk).
+    struct Provider: Encodable {
+        let id: String?
+        let name: String?
+        let version: String?
+        let vendor: String?
+        let description: String?
+        let loaded: Bool
+        let error: String?
+        let credentialFields: [Field]?
+        let settings: [Field]?
+        let capabilities: [String]?
+
+        init(_ status: PluginStatus) {
+            id = status.id
+            name = status.name ?? status.descriptor?.name
+            version = status.version ?? status.descriptor?.version
+            vendor = status.vendor ?? status.descriptor?.vendor
+            description = status.descriptor?.description
+            loaded = status.isLoaded
+            error = status.error
+            credentialFields = status.descriptor?.credentialFields.map(Field.init)
+            settings = status.descriptor?.settings.map(Field.init)
+            capabilities = status.descriptor?.capabilities
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, version, vendor, description, loaded, error, settings, capabilities
+            case credentialFields = "credential_fields"
+        }
+    }
+
+    struct Field: Encodable {
+        let name: String
+        let label: String
+        let description: String?
+        let defaultValue: String?
+        let required: Bool
+        let secret: Bool
+
+        init(_ field: FieldDescriptor) {
+            name = field.name
+            label = field.label
+            description = field.description
+            defaultValue = field.defaultValue
+            required = field.isRequired
+            secret = field.isSecret
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, label, description, required, secret
+            case defaultValue = "default"
+        }
+    }
+}

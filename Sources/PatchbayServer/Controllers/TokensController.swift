@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import PatchbayCore
+
+/// The caller's API tokens: list, create (the value is shown once, in the 201), revoke.
+struct TokensController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.get("tokens", use: list)
+            .post("tokens", use: create)
+            .delete("tokens/{id}", use: revoke)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        JSONResponse.make(["tokens": try services.identity.tokens(try context.requireCaller())])
+    }
+
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let body = try await request.decodeBody(CreateToken.self, context: context)
+        if let seconds = body.expiresInSeconds, seconds <= 0 {
+            throw ServiceError(.invalidArgument, "expires_in_seconds \(seconds): must be positive; or omit it")
+        }
+        let identity = services.identity
+        let issued = try await onOwnThread {
+            try identity.createToken(caller, name: body.name, expiresIn: body.expiresInSeconds.map { TimeInterval($0) })
+        }
+        return JSONResponse.make(issued, status: .created)
+    }
+
+    @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "token"))
+        let identity = services.identity
+        try await onOwnThread { try identity.revokeToken(caller, id: id) }
+        return JSONResponse.noContent
+    }
+
+    struct CreateToken: RequestBody {
+        static let fields: Set<String> = ["name", "expires_in_seconds"]
+        let name: String
+        let expiresInSeconds: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case expiresInSeconds = "expires_in_seconds"
+        }
+    }
+}

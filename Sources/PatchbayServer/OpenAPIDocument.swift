@@ -1,0 +1,351 @@
+/// The API's OpenAPI 3.1 document, written by hand next to the routes. `OpenAPITests` keeps it true: its paths and
+/// methods are exactly the router's, and every status it lists is one a real call returned.
+enum OpenAPIDocument {
+    static let yaml = #"""
+        openapi: 3.1.0
+        info:
+          title: Patchbay API
+          version: 1.0.0
+          description: >-
+            Workspaces, provider integrations, syncs and networks. Every route but this document needs
+            `Authorization: Bearer <token>` (a token from `patchbay init` or `patchbay tokens create`). Ids of another
+            workspace answer 404, never 403. Credentials are write-only. Any route may also answer 500 (with a request
+            id to quote) or 503 (shutting down, database busy).
+        servers:
+          - url: http://127.0.0.1:8080
+        security:
+          - bearer: []
+        paths:
+          /v1/openapi.yaml:
+            get:
+              summary: This document.
+              security: []
+              responses:
+                "200": {description: The OpenAPI document, content: {application/yaml: {}}}
+          /v1/me:
+            get:
+              summary: The caller and their workspaces.
+              responses:
+                "200": {description: The caller, content: {application/json: {schema: {$ref: "#/components/schemas/Me"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+          /v1/workspaces:
+            get:
+              summary: The caller's workspaces.
+              responses:
+                "200": {description: Workspaces, content: {application/json: {schema: {$ref: "#/components/schemas/WorkspaceList"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+            post:
+              summary: Creates a workspace owned by the caller.
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/CreateWorkspace"}}}
+              responses:
+                "201": {description: Created, content: {application/json: {schema: {$ref: "#/components/schemas/Workspace"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "409": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            get:
+              summary: One workspace, with the caller's role.
+              responses:
+                "200": {description: The workspace, content: {application/json: {schema: {$ref: "#/components/schemas/Workspace"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/providers:
+            get:
+              summary: Every plugin of plugins.yaml, loaded or not, with the fields an integration form needs.
+              responses:
+                "200": {description: Providers, content: {application/json: {schema: {$ref: "#/components/schemas/ProviderList"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}/integrations:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            post:
+              summary: Connects a provider account (admin). The provider checks the credentials unless validate is false.
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/CreateIntegration"}}}
+              responses:
+                "201": {description: Created, content: {application/json: {schema: {$ref: "#/components/schemas/Integration"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+                "422": {$ref: "#/components/responses/Error"}
+            get:
+              summary: The workspace's integrations with live counts (cached a minute unless refresh=true).
+              parameters:
+                - {name: refresh, in: query, schema: {type: boolean}}
+              responses:
+                "200": {description: Integrations, content: {application/json: {schema: {$ref: "#/components/schemas/IntegrationList"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/integrations/{id}:
+            parameters: [{$ref: "#/components/parameters/ID"}]
+            get:
+              summary: One integration (never its credentials).
+              responses:
+                "200": {description: The integration, content: {application/json: {schema: {$ref: "#/components/schemas/Integration"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+            delete:
+              summary: Deletes an integration with its credentials, networks and sync history (admin).
+              responses:
+                "204": {description: Deleted}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/integrations/{id}/syncs:
+            parameters: [{$ref: "#/components/parameters/ID"}]
+            post:
+              summary: Starts a sync in the background (member). One at a time per integration.
+              responses:
+                "202":
+                  description: Started; follow Location (GET /v1/syncs/{run}) for the outcome.
+                  headers: {Location: {schema: {type: string}}}
+                  content: {application/json: {schema: {$ref: "#/components/schemas/SyncStarted"}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "409":
+                  description: A sync of this integration is running; error.run_id names it.
+                  content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+            get:
+              summary: The integration's sync runs, newest first.
+              parameters:
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+              responses:
+                "200": {description: Runs, content: {application/json: {schema: {$ref: "#/components/schemas/SyncList"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/syncs/{run}:
+            parameters:
+              - {name: run, in: path, required: true, schema: {type: integer}}
+            get:
+              summary: One sync run.
+              responses:
+                "200": {description: The run, content: {application/json: {schema: {$ref: "#/components/schemas/SyncRun"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}/networks:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            get:
+              summary: A page of the workspace's networks in id order; pass next_cursor as after for the next page.
+              parameters:
+                - {name: integration, in: query, schema: {type: integer}}
+                - {name: status, in: query, schema: {type: string, enum: [active, removed]}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
+                - {name: after, in: query, schema: {type: integer}}
+              responses:
+                "200": {description: A page, content: {application/json: {schema: {$ref: "#/components/schemas/NetworkPage"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/networks/{id}:
+            parameters: [{$ref: "#/components/parameters/ID"}]
+            get:
+              summary: One network.
+              responses:
+                "200": {description: The network, content: {application/json: {schema: {$ref: "#/components/schemas/Network"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/tokens:
+            get:
+              summary: The caller's tokens (never their values).
+              responses:
+                "200": {description: Tokens, content: {application/json: {schema: {$ref: "#/components/schemas/TokenList"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+            post:
+              summary: Issues a token for the caller; its value is in this answer only.
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/CreateToken"}}}
+              responses:
+                "201": {description: Issued, content: {application/json: {schema: {$ref: "#/components/schemas/IssuedToken"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+          /v1/tokens/{id}:
+            parameters: [{$ref: "#/components/parameters/ID"}]
+            delete:
+              summary: Revokes one of the caller's tokens; it stops working at once.
+              responses:
+                "204": {description: Revoked}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+        components:
+          securitySchemes:
+            bearer: {type: http, scheme: bearer}
+          parameters:
+            Workspace: {name: workspace, in: path, required: true, description: Id or name, schema: {type: string}}
+            ID: {name: id, in: path, required: true, schema: {type: integer}}
+          responses:
+            Error:
+              description: 'An error: code is one of the stable codes.'
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+          schemas:
+            Error:
+              type: object
+              required: [error]
+              properties:
+                error:
+                  type: object
+                  required: [code, message]
+                  properties:
+                    code:
+                      type: string
+                      enum: [invalid_argument, unauthenticated, permission_denied, not_found, conflict, failed_precondition, rate_limited, unavailable, cancelled, internal]
+                    message: {type: string}
+                    run_id: {type: integer}
+            User:
+              type: object
+              properties: {id: {type: integer}, name: {type: string}}
+            Workspace:
+              type: object
+              properties:
+                id: {type: integer}
+                name: {type: string}
+                role: {type: string, enum: [viewer, member, admin, owner]}
+            WorkspaceList:
+              type: object
+              properties: {workspaces: {type: array, items: {$ref: "#/components/schemas/Workspace"}}}
+            Me:
+              type: object
+              properties:
+                user: {$ref: "#/components/schemas/User"}
+                workspaces: {type: array, items: {$ref: "#/components/schemas/Workspace"}}
+            CreateWorkspace:
+              type: object
+              additionalProperties: false
+              required: [name]
+              properties: {name: {type: string}}
+            Field:
+              type: object
+              properties:
+                name: {type: string}
+                label: {type: string}
+                description: {type: string}
+                default: {type: string}
+                required: {type: boolean}
+                secret: {type: boolean}
+            Provider:
+              type: object
+              properties:
+                id: {type: string}
+                name: {type: string}
+                version: {type: string}
+                vendor: {type: string}
+                description: {type: string}
+                loaded: {type: boolean}
+                error: {type: string, description: Why the plugin did not load.}
+                credential_fields: {type: array, items: {$ref: "#/components/schemas/Field"}}
+                settings: {type: array, items: {$ref: "#/components/schemas/Field"}}
+                capabilities: {type: array, items: {type: string}}
+            ProviderList:
+              type: object
+              properties: {providers: {type: array, items: {$ref: "#/components/schemas/Provider"}}}
+            CreateIntegration:
+              type: object
+              additionalProperties: false
+              required: [provider, name, credentials]
+              properties:
+                provider: {type: string}
+                name: {type: string}
+                credentials: {type: object, additionalProperties: {type: string}, writeOnly: true}
+                settings: {type: object, additionalProperties: {type: string}}
+                validate: {type: boolean, default: true}
+            Integration:
+              type: object
+              properties:
+                id: {type: integer}
+                workspace_id: {type: integer}
+                provider: {type: string}
+                name: {type: string}
+                settings: {type: object, additionalProperties: {type: string}}
+                created_at: {type: string, format: date-time}
+                last_sync_at: {type: string, format: date-time}
+                last_sync_status: {type: string}
+                last_sync_error: {type: string}
+                counts:
+                  type: object
+                  properties: {networks: {type: integer}, access_points: {type: integer}}
+                counts_error: {type: string}
+                counts_age_seconds: {type: integer}
+            IntegrationList:
+              type: object
+              properties: {integrations: {type: array, items: {$ref: "#/components/schemas/Integration"}}}
+            SyncStarted:
+              type: object
+              properties:
+                run_id: {type: integer}
+                integration_id: {type: integer}
+                status: {type: string, enum: [running]}
+            SyncRun:
+              type: object
+              properties:
+                id: {type: integer}
+                integration_id: {type: integer}
+                status: {type: string, enum: [running, succeeded, failed]}
+                started_at: {type: string, format: date-time}
+                finished_at: {type: string, format: date-time}
+                created: {type: integer}
+                updated: {type: integer}
+                unchanged: {type: integer}
+                removed: {type: integer}
+                duration_ms: {type: integer}
+                error: {type: string}
+            SyncList:
+              type: object
+              properties: {syncs: {type: array, items: {$ref: "#/components/schemas/SyncRun"}}}
+            Network:
+              type: object
+              properties:
+                id: {type: integer}
+                workspace_id: {type: integer}
+                integration_id: {type: integer}
+                integration_name: {type: string}
+                provider: {type: string}
+                external_id: {type: string}
+                name: {type: string}
+                organization_id: {type: [string, "null"]}
+                status: {type: string, enum: [active, removed]}
+                config: {type: object, description: The provider's network object as it returned it.}
+                created_at: {type: string, format: date-time}
+                updated_at: {type: string, format: date-time}
+                last_seen_at: {type: string, format: date-time}
+            NetworkPage:
+              type: object
+              properties:
+                networks: {type: array, items: {$ref: "#/components/schemas/Network"}}
+                next_cursor: {type: [integer, "null"]}
+            Token:
+              type: object
+              properties:
+                id: {type: integer}
+                name: {type: string}
+                created_at: {type: string, format: date-time}
+                last_used_at: {type: string, format: date-time}
+                expires_at: {type: string, format: date-time}
+                revoked: {type: boolean}
+            TokenList:
+              type: object
+              properties: {tokens: {type: array, items: {$ref: "#/components/schemas/Token"}}}
+            CreateToken:
+              type: object
+              additionalProperties: false
+              required: [name]
+              properties:
+                name: {type: string}
+                expires_in_seconds: {type: integer, minimum: 1}
+            IssuedToken:
+              type: object
+              properties:
+                token: {type: string, description: Shown once.}
+                token_id: {type: integer}
+                user: {$ref: "#/components/schemas/User"}
+        """#
+}

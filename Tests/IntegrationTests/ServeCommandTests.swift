@@ -1,0 +1,56 @@
+import Foundation
+import PatchbayTestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `patchbay serve` as shipped: same data directory and plugins.yaml as the other commands, a bearer-token API on
+/// loopback, and a clean exit on SIGTERM that never logged the token.
+@Suite struct ServeCommandTests {
+    @Test func serveAnswersWithTheCLIsDataAndStopsOnSIGTERM() async throws {
+        try await withCLI { cli in
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: ProductsDirectory.patchbayBinary)
+            server.arguments = ["serve", "--port", "0", "--plugins", cli.pluginsFile]
+            server.environment = ProcessInfo.processInfo.environment.merging(
+                ["PATCHBAY_DATA_DIR": cli.dataDirectory, "PATCHBAY_TOKEN": ""]
+            ) { _, new in new }
+            let standardError = Pipe()
+            server.standardError = standardError
+            server.standardOutput = FileHandle.nullDevice
+            try server.run()
+            let reader = standardError.fileHandleForReading
+            // The server logs its address once it listens; read stderr until that line shows up.
+            let (address, early) = try await onDedicatedThread { () -> (String?, String) in
+                var text = ""
+                while true {
+                    let chunk = reader.availableData
+                    if chunk.isEmpty { return (nil, text) }
+                    text += String(decoding: chunk, as: UTF8.self)
+                    if let range = text.range(of: #"address=http://127\.0\.0\.1:\d+/v1"#, options: .regularExpression) {
+                        return (String(text[range].dropFirst("address=".count)), text)
+                    }
+                }
+            }
+            let base = try #require(address, "no listening line: \(early)")
+            var request = URLRequest(url: try #require(URL(string: base + "/workspaces")))
+            request.setValue("Bearer \(try #require(cli.token))", forHTTPHeaderField: "Authorization")
+            let (body, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(String(decoding: body, as: UTF8.self).contains(#""name":"acme""#))
+
+            server.terminate()  // SIGTERM
+            let rest = try await onDedicatedThread {
+                let data = reader.readDataToEndOfFile()
+                server.waitUntilExit()
+                return String(decoding: data, as: UTF8.self)
+            }
+            #expect(server.terminationReason == .exit)
+            #expect(server.terminationStatus == 0)
+            #expect(rest.contains("route=/v1/workspaces status=200"))
+            #expect(!(early + rest).contains(try #require(cli.token)))
+        }
+    }
+}
