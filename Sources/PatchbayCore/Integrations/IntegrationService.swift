@@ -50,10 +50,13 @@ package struct IntegrationService: Sendable {
             updatedAt: now
         )
         let vault = vault
+        let database = context.database
         let stored: IntegrationRecord
         do {
-            stored = try context.database.insertIntegration(record) { integrationID in
-                try vault.seal(credentials, workspaceID: workspaceID, integrationID: integrationID)
+            stored = try await onOwnThread {
+                try database.insertIntegration(record) { integrationID in
+                    try vault.seal(credentials, workspaceID: workspaceID, integrationID: integrationID)
+                }
             }
         } catch let error as ServiceError {
             throw error

@@ -123,14 +123,20 @@ package struct ProvisioningService: Sendable {
         let database = context.database
         let clock = context.clock
         let outcome: Result<SyncRunRecord, any Error> = await withTaskCancellationHandler {
-            await Self.onOwnThread {
-                try database.applySync(
-                    run: run,
-                    workspaceID: record.workspaceID,
-                    pages: channel,
-                    clock: clock,
-                    progress: progress
+            do {
+                return .success(
+                    try await onOwnThread {
+                        try database.applySync(
+                            run: run,
+                            workspaceID: record.workspaceID,
+                            pages: channel,
+                            clock: clock,
+                            progress: progress
+                        )
+                    }
                 )
+            } catch {
+                return .failure(error)
             }
         } onCancel: {
             channel.close(
@@ -182,16 +188,6 @@ package struct ProvisioningService: Sendable {
         case let error as ServiceError: error
         case let error as StorageError: ServiceError(error)
         default: ServiceError(.internal, "integration \(integrationID): sync failed: \(error)")
-        }
-    }
-
-    /// Runs blocking work (the sync transaction) on a thread of its own: neither Swift's cooperative pool nor
-    /// Dispatch's global queues (which on Linux share their few threads with it) may be held for a whole sync.
-    private static func onOwnThread<T: Sendable>(
-        _ work: @escaping @Sendable () throws -> T
-    ) async -> Result<T, any Error> {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: Result { try work() }) }.start()
         }
     }
 }

@@ -18,23 +18,25 @@ final class HostServices: @unchecked Sendable {  // immutable; the host table an
     let isCancelled: @convention(c) (OpaquePointer?) -> Int32
 
     init(_ pointer: UnsafePointer<patchbay_host>?, providerID: String) throws(ProviderKitError) {
-        guard let host = pointer?.pointee else {
+        guard let host = pointer else {
             throw ProviderKitError(.invalidArgument, "\(providerID): create got no host table; this is a host bug")
         }
-        guard host.abi_major == UInt32(PATCHBAY_ABI_MAJOR) else {
+        // Fields are read one by one through the pointer, never by copying the whole struct: an older host's table
+        // may be shorter than this header's `patchbay_host`, and only what its `struct_size` covers may be read.
+        guard host.pointee.abi_major == UInt32(PATCHBAY_ABI_MAJOR) else {
             throw ProviderKitError(
                 .invalidArgument,
-                "\(providerID): host speaks plugin ABI \(host.abi_major).x, plugin \(PATCHBAY_ABI_MAJOR).x; rebuild the plugin"
+                "\(providerID): host speaks plugin ABI \(host.pointee.abi_major).x, plugin \(PATCHBAY_ABI_MAJOR).x; rebuild the plugin"
             )
         }
-        // Every v1.0 service is required: a table shorter than ours lacks some of them.
-        guard Int(host.struct_size) >= MemoryLayout<patchbay_host>.size,
-            let httpRequest = host.http_request,
-            let freeResponse = host.free_response,
-            let freeBuffer = host.free_buffer,
-            let log = host.log,
-            let monotonicNanoseconds = host.monotonic_ns,
-            let isCancelled = host.is_cancelled
+        // Every v1.0 service is required; fields a later minor appends are optional and read only when covered.
+        guard Int(host.pointee.struct_size) >= Self.version1Size,
+            let httpRequest = host.pointee.http_request,
+            let freeResponse = host.pointee.free_response,
+            let freeBuffer = host.pointee.free_buffer,
+            let log = host.pointee.log,
+            let monotonicNanoseconds = host.pointee.monotonic_ns,
+            let isCancelled = host.pointee.is_cancelled
         else {
             throw ProviderKitError(.invalidArgument, "\(providerID): host table lacks a v1 service; update the host")
         }
@@ -45,6 +47,11 @@ final class HostServices: @unchecked Sendable {  // immutable; the host table an
         self.monotonicNanoseconds = monotonicNanoseconds
         self.isCancelled = isCancelled
     }
+
+    /// The size of a v1.0 host table: up to the end of `get_extension`, its last field.
+    static let version1Size =
+        (MemoryLayout<patchbay_host>.offset(of: \patchbay_host.get_extension) ?? MemoryLayout<patchbay_host>.size)
+        + MemoryLayout<UnsafeRawPointer?>.size
 
     /// Copies a host-owned message out and releases it.
     func takeMessage(_ buffer: patchbay_buffer) -> String? {
