@@ -40,6 +40,20 @@ struct CLIHarness {
         return try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
     }
 
+    /// `patchbay integrations create` in workspace acme, the API key given on stdin, never as an argument.
+    func createIntegration(
+        _ name: String,
+        provider: String = "meraki",
+        apiKey: String = FakeMerakiDataset.goodKey,
+        extra: [String] = []
+    ) async throws -> ProcessOutput {
+        let arguments = [
+            "integrations", "create", "--workspace", "acme", "--provider", provider, "--name", name,
+            "--credentials-file", "-",
+        ]
+        return try await run(arguments + extra, input: "{\"api_key\": \"\(apiKey)\"}")
+    }
+
     /// Every byte of the database files.
     func databaseBytes() throws -> [Data] {
         ["patchbay.sqlite", "patchbay.sqlite-wal", "patchbay.sqlite-shm"]

@@ -31,20 +31,9 @@ import Testing
 
     @Test func createListSyncListDeleteAgainstTheRealPlugin() async throws {
         try await withCLI { cli in
-            let created = try await cli.json(
-                "integrations",
-                "create",
-                "--workspace",
-                "acme",
-                "--provider",
-                "meraki",
-                "--name",
-                "HQ",
-                "--credentials-file",
-                "-",
-                "--json",
-                input: "{\"api_key\": \"\(FakeMerakiDataset.goodKey)\"}"
-            )
+            let output = try await cli.createIntegration("HQ", extra: ["--json"])
+            #expect(output.status == 0, "\(output.standardError)")
+            let created = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
             let integration = try #require(created as? [String: Any])
             let id = try #require(integration["id"] as? Int)
             #expect(integration["provider"] as? String == "meraki")
@@ -96,52 +85,17 @@ import Testing
 
     @Test func badKeyUnknownProviderAndForeignSettingsFailWithClearErrors() async throws {
         try await withCLI { cli in
-            let badKey = try await cli.run(
-                "integrations",
-                "create",
-                "--workspace",
-                "acme",
-                "--provider",
-                "meraki",
-                "--name",
-                "bad",
-                "--credentials-file",
-                "-",
-                input: "{\"api_key\": \"wrong-key-123\"}"
-            )
+            let badKey = try await cli.createIntegration("bad", apiKey: "wrong-key-123")
             #expect(badKey.status == 65)
             #expect(badKey.standardError.hasPrefix("error: provider meraki:"))
 
-            let unknown = try await cli.run(
-                "integrations",
-                "create",
-                "--workspace",
-                "acme",
-                "--provider",
-                "nope",
-                "--name",
-                "x",
-                "--credentials-file",
-                "-",
-                input: "{\"api_key\": \"k\"}"
-            )
+            let unknown = try await cli.createIntegration("x", provider: "nope", apiKey: "k")
             #expect(unknown.status == 65)
             #expect(unknown.standardError.contains("provider 'nope': not loaded"))
 
-            let metadata = try await cli.run(
-                "integrations",
-                "create",
-                "--workspace",
-                "acme",
-                "--provider",
-                "meraki",
-                "--name",
+            let metadata = try await cli.createIntegration(
                 "x",
-                "--credentials-file",
-                "-",
-                "--setting",
-                "base_url=http://169.254.169.254/latest",
-                input: "{\"api_key\": \"\(FakeMerakiDataset.goodKey)\"}"
+                extra: ["--setting", "base_url=http://169.254.169.254/latest"]
             )
             #expect(metadata.status == 65)
             #expect(metadata.standardError.contains("169.254.169.254"))
@@ -180,19 +134,7 @@ import Testing
             outputs.append(try await cli.run("integrations", "list", "--workspace", "acme", "--refresh", "--json"))
             // A duplicate name fails after the key was read: the error must not echo it.
             outputs.append(
-                try await cli.run(
-                    "integrations",
-                    "create",
-                    "--workspace",
-                    "acme",
-                    "--provider",
-                    "meraki",
-                    "--name",
-                    "HQ",
-                    "--credentials-file",
-                    "-",
-                    input: "{\"api_key\": \"\(canary)\"}"
-                )
+                try await cli.createIntegration("HQ", apiKey: canary)
             )
             for output in outputs {
                 #expect(!output.standardOutput.contains(canary))
