@@ -15,17 +15,7 @@ func endToEndSync(networks: Int, logger: Logger) async throws {
     )
     try await withFakeMeraki(dataset) { fake in
         try await withTemporaryDirectory(prefix: "patchbay-bench-e2e") { folder in
-            let plugin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-                .appendingPathComponent("libPatchbayMeraki.so").path
-            let manifest = try folder.write(
-                """
-                plugins:
-                  - path: \(plugin)
-                    settings: {base_url: "\(fake.baseURL)"}
-                    allowed_hosts: ["\(fake.authority)"]
-                """,
-                to: "plugins.yaml"
-            )
+            let manifest = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
             let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
             let context = CoreContext(
                 database: try PatchbayDatabase(directory: folder.file("data")),

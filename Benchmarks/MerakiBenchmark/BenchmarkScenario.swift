@@ -85,21 +85,15 @@ struct BenchmarkScenario: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meraki-bench-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let plugin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("libPatchbayMeraki.so").path
-        let yaml = """
-            plugins:
-              - path: \(plugin)
-                settings: {base_url: "\(fake.baseURL)"}
-                allowed_hosts: ["\(fake.authority)"]
-            """
         let manifest = folder.appendingPathComponent("plugins.yaml").path
-        try yaml.write(toFile: manifest, atomically: true, encoding: .utf8)
+        try "plugins:\n\(fake.pluginEntry)\n".write(toFile: manifest, atomically: true, encoding: .utf8)
         var logger = Logger(label: "meraki-bench")
         logger.logLevel = .error
         let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
         guard let provider = registry.provider(id: "meraki") else {
-            throw BenchmarkError("\(plugin): not loaded: \(registry.plugins.first?.error ?? "?"); build it in release")
+            throw BenchmarkError(
+                "libPatchbayMeraki.so: not loaded: \(registry.plugins.first?.error ?? "?"); build it in release"
+            )
         }
         return provider
     }

@@ -70,15 +70,7 @@ func withCLI<Result: Sendable>(
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
         try await withTemporaryDirectory(prefix: "patchbay-cli") { folder in
-            let yaml = """
-                plugins:
-                  - path: \(ProductsDirectory.product("libPatchbayMeraki.so"))
-                    id: meraki
-                    settings:
-                      base_url: "\(fake.baseURL)"
-                    allowed_hosts: ["\(fake.authority)"]
-                """
-            let pluginsFile = try folder.write(yaml, to: "plugins.yaml")
+            let pluginsFile = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
             var harness = CLIHarness(fake: fake, folder: folder, pluginsFile: pluginsFile)
             let initialized = try await harness.json("init", "--owner", "ops", "--workspace", "acme", "--json")
             harness.token = try #require((initialized as? [String: Any])?["token"] as? String)

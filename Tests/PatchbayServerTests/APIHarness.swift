@@ -87,11 +87,7 @@ func withAPIServer<Result: Sendable>(
         try await withTemporaryDirectory(prefix: "patchbay-api") { folder in
             let yaml = """
                 plugins:
-                  - path: \(ProductsDirectory.product("libPatchbayMeraki.so"))
-                    id: meraki
-                    settings:
-                      base_url: "\(fake.baseURL)"
-                    allowed_hosts: ["\(fake.authority)"]
+                \(fake.pluginEntry)
                   - path: \(folder.file("missing.so"))
                     id: missing
                 """
