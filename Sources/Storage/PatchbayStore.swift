@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Everything Patchbay keeps, behind one interface of plain Swift values: Core talks to this and never to a database
 /// library, so a second backend (PostgreSQL) fits behind it. `SQLiteStore` is the embedded default.

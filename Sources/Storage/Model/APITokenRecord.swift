@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// An API token, stored only as the SHA-256 of its value: the value itself is shown once, at creation.
 package struct APITokenRecord: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The last live counts fetched for an integration, served while fresh instead of asking the provider again.
 package struct CountsRecord: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A workspace's account at one provider. Credentials are stored only as an encrypted envelope.
 package struct IntegrationRecord: Codable, Sendable, Equatable {

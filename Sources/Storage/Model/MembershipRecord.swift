@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A user's role in one workspace.
 package struct MembershipRecord: Codable, Sendable, Equatable {

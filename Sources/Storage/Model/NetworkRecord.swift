@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A provider network as of its last sync; one row per (integration, external id).
 package struct NetworkRecord: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// One sync of one integration: what it changed, how long it took, and why it failed if it did.
 package struct SyncRunRecord: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A person or a robot that calls Patchbay with an API token.
 package struct UserRecord: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A tenant: integrations, networks and memberships belong to exactly one workspace.
 package struct WorkspaceRecord: Codable, Sendable, Equatable {

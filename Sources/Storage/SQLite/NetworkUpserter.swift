@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Writes one sync's networks inside its transaction: creates new ones, updates changed ones, skips identical ones,

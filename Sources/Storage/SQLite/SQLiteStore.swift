@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// The embedded SQLite store, Patchbay's zero-set-up backend: owns the connection pool and migrates on open.
 package final class SQLiteStore: PatchbayStore {

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension APITokenRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "api_tokens"

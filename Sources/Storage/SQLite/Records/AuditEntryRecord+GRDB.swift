@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension AuditEntryRecord: FetchableRecord, PersistableRecord {
     package static let databaseTableName = "audit_log"

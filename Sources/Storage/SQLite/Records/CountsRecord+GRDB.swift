@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension CountsRecord: FetchableRecord, PersistableRecord {
     package static let databaseTableName = "integration_counts"

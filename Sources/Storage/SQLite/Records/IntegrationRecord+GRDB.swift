@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension IntegrationRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "integrations"

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension MembershipRecord: FetchableRecord, PersistableRecord {
     package static let databaseTableName = "memberships"

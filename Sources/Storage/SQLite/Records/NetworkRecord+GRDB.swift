@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 extension NetworkRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "networks"

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension SyncRunRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "sync_runs"

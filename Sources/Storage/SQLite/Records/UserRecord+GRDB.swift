@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension UserRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "users"

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension WorkspaceRecord: FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "workspaces"
