@@ -101,7 +101,7 @@ struct NetworksCommand: AsyncParsableCommand {
                     // An element of a pretty-printed array is the element printed alone, indented one level.
                     let element = try JSONOutput.renderObject(jsonObject(network))
                         .split(separator: "\n", omittingEmptySubsequences: false)
-                        .map { "  " + $0 }
+                        .map { $0.isEmpty ? "" : "  " + $0 }  // an empty array's blank line stays blank
                         .joined(separator: "\n")
                     print(count == 0 ? "[\n" + element : ",\n" + element, terminator: "")
                     count += 1

@@ -97,6 +97,9 @@ package struct IdentityService: Sendable {
         return UserSummary(user)
     }
 
+    /// The longest a token may live: ten years (3,650 days). A longer lifetime is refused, never clamped.
+    package static let maximumTokenLifetime: TimeInterval = 3650 * 86_400
+
     /// Issues a token for the caller, or — for admins of a workspace the user belongs to — for another user.
     package func createToken(
         _ caller: Caller,
@@ -105,6 +108,12 @@ package struct IdentityService: Sendable {
         expiresIn: TimeInterval? = nil
     ) throws(ServiceError) -> IssuedToken {
         try Validation.name(name, field: "token name")
+        if let expiresIn, !(expiresIn >= 1 && expiresIn <= Self.maximumTokenLifetime) {
+            throw ServiceError(
+                .invalidArgument,
+                "token expiry: \(expiresIn) s is out of range; use 1 s to \(Int(Self.maximumTokenLifetime)) s (10 years), or omit it"
+            )
+        }
         let user = try tokenOwner(caller, userName: userName)
         let token = APIToken.generate()
         let now = context.clock()
