@@ -25,7 +25,8 @@ if CommandLine.arguments.dropFirst().first == "--measure" {
     let elapsed = ContinuousClock.now - started
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    print("\(child.terminationStatus) \(elapsed.components.seconds) \(elapsed.components.attoseconds) \(usage.ru_maxrss)")
+    let (seconds, attoseconds) = elapsed.components
+    print("\(child.terminationStatus) \(seconds) \(attoseconds) \(usage.ru_maxrss)")
     exit(0)
 }
 
@@ -97,7 +98,8 @@ try await withTemporaryDirectory(prefix: "patchbay-listing-bench") { folder in
     _ = try store.applySync(run: run, workspaceID: 1, pages: Pages(count: networkCount), clock: { Date() })
     store.checkpoint()
 
-    print("ListingBenchmark: \(networkCount) networks, patchbay from \(ProductsDirectory.path); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    print("ListingBenchmark: \(networkCount) networks, patchbay from \(ProductsDirectory.path); \(cores) cores")
     for (label, extra) in [("networks list --json", ["--json"]), ("networks list (table)", [])] {
         let output = folder.file("out")
         FileManager.default.createFile(atPath: output, contents: nil)
@@ -106,7 +108,9 @@ try await withTemporaryDirectory(prefix: "patchbay-listing-bench") { folder in
             ["--measure", output, "networks", "list", "--workspace", "bench"] + extra,
             environment: environment.merging(["PATCHBAY_TOKEN": token]) { $1 }
         )
-        let fields = measured.standardOutput.split(separator: " ").compactMap { Int64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let fields = measured.standardOutput.split(separator: " ").compactMap {
+            Int64($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         guard fields.count == 4, fields[0] == 0 else {
             print("\(label): failed: \(measured.standardOutput) \(measured.standardError)")
             exit(1)
@@ -117,7 +121,8 @@ try await withTemporaryDirectory(prefix: "patchbay-listing-bench") { folder in
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count
         print(
             "\(label.padding(toLength: 24, withPad: " ", startingAt: 0))"
-                + String(format: "%7.3f s   peak RSS %6.1f MB   %6.1f MB written, %d lines", seconds, peakMB, Double(size) / 1_048_576, lines)
+                + String(format: "%7.3f s   peak RSS %6.1f MB", seconds, peakMB)
+                + String(format: "   %6.1f MB written, %d lines", Double(size) / 1_048_576, lines)
         )
     }
 }

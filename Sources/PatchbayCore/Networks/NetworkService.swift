@@ -116,7 +116,12 @@ package struct NetworkService: Sendable {
                 throw ServiceError(.notFound, "integration \(integrationID): not found in workspace '\(reference)'")
             }
         }
-        return NetworkFilter(workspaceID: workspaceID, integrationID: integrationID, status: storedStatus, afterID: cursor)
+        return NetworkFilter(
+            workspaceID: workspaceID,
+            integrationID: integrationID,
+            status: storedStatus,
+            afterID: cursor
+        )
     }
 
     /// One network of the caller's workspaces; another workspace's ids are "not found".
