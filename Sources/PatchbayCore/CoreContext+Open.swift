@@ -6,9 +6,9 @@ extension CoreContext {
     /// Opens the application: the database of the data directory (created and migrated if new), its keyring, and
     /// the providers. The one place a `CoreContext` is assembled, for the CLI, the server, tests and benchmarks.
     package static func open(_ configuration: CoreConfiguration) throws -> CoreContext {
-        let database: PatchbayDatabase
+        let database: SQLiteStore
         do {
-            database = try PatchbayDatabase(directory: configuration.dataDirectory)
+            database = try SQLiteStore(directory: configuration.dataDirectory)
         } catch {
             throw CoreOpenError(description: error.description)
         }

@@ -17,7 +17,8 @@ struct CoreTestEnvironment {
     var integrations: IntegrationService { IntegrationService(context: context) }
     var provisioning: ProvisioningService { ProvisioningService(context: context) }
     var networks: NetworkService { NetworkService(context: context) }
-    var database: PatchbayDatabase { context.database }
+    /// The same store as `context.database`, as the SQLite backend it is: tests read its files and run raw SQL.
+    let database: SQLiteStore
 
     /// Adds a user with `role` in `workspace` and returns them as a caller.
     func member(_ name: String, role: Role, in workspace: String? = nil) async throws -> Caller {
@@ -71,7 +72,8 @@ func withCoreEnvironment<T>(
             owner: Caller(userID: issued.user.id, name: issued.user.name),
             workspace: try requireValue(issued.workspace),
             logs: test.logs,
-            providers: directoryOfProviders
+            providers: directoryOfProviders,
+            database: try requireValue(test.context.database as? SQLiteStore)
         )
         return try await body(environment)
     }
