@@ -114,10 +114,11 @@ package struct IdentityService: Sendable {
         expiresIn: TimeInterval? = nil
     ) async throws(ServiceError) -> IssuedToken {
         try Validation.name(name, field: "token name")
-        if let expiresIn, !(expiresIn >= 1 && expiresIn <= Self.maximumTokenLifetime) {
+        // The surfaces refuse a lifetime below one second too; here only the bound that keeps the date storable.
+        if let expiresIn, !(expiresIn <= Self.maximumTokenLifetime) {
             throw ServiceError(
                 .invalidArgument,
-                "token expiry: \(expiresIn) s is out of range; use 1 s to \(Int(Self.maximumTokenLifetime)) s (10 years), or omit it"
+                "token expiry: \(expiresIn) s is beyond the limit; use at most \(Int(Self.maximumTokenLifetime)) s (10 years), or omit it"
             )
         }
         return try await context.write { () throws(ServiceError) in
