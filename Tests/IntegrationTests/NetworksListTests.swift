@@ -14,7 +14,8 @@ import Testing
             let elements = Array(lines.dropFirst().dropLast(2))
             #expect(elements.count == 10)
             for (index, line) in elements.enumerated() {
-                let text = index == elements.count - 1 ? line : line.dropLast()  // every element but the last ends in ","
+                // Every element but the last ends in ",".
+                let text = index == elements.count - 1 ? line : line.dropLast()
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
                 #expect(object["provisioning_status"] as? String == "active")
                 #expect(object["config"] is [String: Any])
