@@ -22,10 +22,11 @@ let networkCount = 10_000
 try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
     var logger = Logger(label: "bench")
     logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
+    let database = try PatchbayDatabase(directory: folder.path)
     let context = CoreContext(
-        database: try PatchbayDatabase(directory: folder.path),
+        database: database,
         providers: SeededProvider(count: networkCount),
-        cipher: try KeyringCipher(dataDirectory: folder.path, environment: [:]),
+        cipher: try KeyringCipher(dataDirectory: folder.path, environment: [:], database: database),
         logger: logger
     )
     let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")

@@ -17,10 +17,11 @@ func endToEndSync(networks: Int, logger: Logger) async throws {
         try await withTemporaryDirectory(prefix: "patchbay-bench-e2e") { folder in
             let manifest = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
             let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
+            let database = try PatchbayDatabase(directory: folder.file("data"))
             let context = CoreContext(
-                database: try PatchbayDatabase(directory: folder.file("data")),
+                database: database,
                 providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: folder.file("data"), environment: [:]),
+                cipher: try KeyringCipher(dataDirectory: folder.file("data"), environment: [:], database: database),
                 logger: logger
             )
             let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")

@@ -18,10 +18,11 @@ struct Directory: ProviderDirectory {
     let provider: BenchmarkProvider
     func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
 }
+let database = try PatchbayDatabase(directory: directory)
 let context = CoreContext(
-    database: try PatchbayDatabase(directory: directory),
+    database: database,
     providers: Directory(provider: provider),
-    cipher: try KeyringCipher(dataDirectory: directory, environment: [:]),
+    cipher: try KeyringCipher(dataDirectory: directory, environment: [:], database: database),
     logger: logger
 )
 let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")

@@ -57,7 +57,7 @@ func withCoreEnvironment<T>(
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let (logger, logs) = InMemoryLogHandler.logger()
     let database = try PatchbayDatabase(directory: directory)
-    let cipher = try KeyringCipher(dataDirectory: directory, environment: [:])
+    let cipher = try KeyringCipher(dataDirectory: directory, environment: [:], database: database)
     let directoryOfProviders = ScriptedDirectory(providers)
     let context = CoreContext(database: database, providers: directoryOfProviders, cipher: cipher, logger: logger)
     let issued = try IdentityService(context: context).initialize(ownerName: "owner", workspaceName: "acme")

@@ -111,7 +111,7 @@ import Testing
                 #expect(provider.lastCredentials?["api_key"] == "key-\(key)")
             }
             // A fresh process (new cipher, keyring from disk) still opens everything.
-            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:])
+            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:], database: env.database)
             #expect(try reopened.currentKeyID() == rotation.currentKeyID)
         }
     }
@@ -123,7 +123,7 @@ import Testing
             let otherProcess = CoreContext(
                 database: env.database,
                 providers: env.providers,
-                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:], database: env.database),
                 logger: env.context.logger
             )
             let rotation = try KeyRotationService(context: otherProcess).rotate(env.owner)
@@ -134,7 +134,7 @@ import Testing
             let fresh = CoreContext(
                 database: env.database,
                 providers: env.providers,
-                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:], database: env.database),
                 logger: env.context.logger
             )
             for integration in try await IntegrationService(context: fresh).list(env.owner, workspace: "acme") {

@@ -95,10 +95,11 @@ func withAPIServer<Result: Sendable>(
             let (logger, logs) = InMemoryLogHandler.logger(label: "api-test")
             let registry = try ProviderRegistry.load(manifestPath: pluginsFile, logger: logger)
             let dataDirectory = folder.file("data")
+            let database = try PatchbayDatabase(directory: dataDirectory)
             let context = CoreContext(
-                database: try PatchbayDatabase(directory: dataDirectory),
+                database: database,
                 providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: dataDirectory, environment: [:]),
+                cipher: try KeyringCipher(dataDirectory: dataDirectory, environment: [:], database: database),
                 logger: logger
             )
             let seeded = try Seed(context: context)

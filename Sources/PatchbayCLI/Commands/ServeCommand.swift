@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             let context = CoreContext(
                 database: database,
                 providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: directory, environment: environment),
+                cipher: try Runtime.cipher(directory: directory, environment: environment, database: database),
                 logger: logger
             )
             try await serve(

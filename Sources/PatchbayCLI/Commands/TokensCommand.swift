@@ -21,7 +21,7 @@ struct TokensCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 if let expiresInDays, expiresInDays <= 0 {
                     throw CLIError("--expires-in-days \(expiresInDays): must be at least 1")
                 }
@@ -33,8 +33,8 @@ struct TokensCommand: AsyncParsableCommand {
                     expiresIn: expiresInDays.map { Double($0) * 86_400 }
                 )
                 if json { return try JSONOutput.print(issued) }
-                print("Token \(issued.tokenID ?? 0) for '\(issued.user.name)' (shown once; keep it secret):")
-                print(issued.token)
+                say("Token \(issued.tokenID ?? 0) for '\(issued.user.name)' (shown once; keep it secret):")
+                say(issued.token)
             }
         }
     }
@@ -46,7 +46,7 @@ struct TokensCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let tokens = try IdentityService(context: runtime.context).tokens(try runtime.caller())
                 if json { return try JSONOutput.print(tokens) }
@@ -74,7 +74,7 @@ struct TokensCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
                 try IdentityService(context: runtime.context).revokeToken(try runtime.caller(), id: id)
-                print("Revoked token \(id).")
+                say("Revoked token \(id).")
             }
         }
     }

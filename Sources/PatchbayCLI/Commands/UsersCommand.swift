@@ -21,7 +21,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 guard let role = Role(rawValue: role) else {
                     throw CLIError("--role \(role): unknown; use owner, admin, member or viewer")
                 }
@@ -31,8 +31,8 @@ struct UsersCommand: AsyncParsableCommand {
                 if json {
                     try JSONOutput.print(user)
                 } else {
-                    print("Added user \(user.id) '\(user.name)' to workspace '\(workspace)' as \(role.rawValue).")
-                    print("Issue a token for them with: patchbay tokens create --user \(user.name)")
+                    say("Added user \(user.id) '\(user.name)' to workspace '\(workspace)' as \(role.rawValue).")
+                    say("Issue a token for them with: patchbay tokens create --user \(user.name)")
                 }
             }
         }

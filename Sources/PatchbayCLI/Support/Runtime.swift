@@ -18,7 +18,7 @@ struct Runtime {
         } catch {
             throw CLIError(error.description, exitCode: 78)
         }
-        let cipher = try KeyringCipher(dataDirectory: directory, environment: environment)
+        let cipher = try Self.cipher(directory: directory, environment: environment, database: database)
         let providers: any ProviderDirectory = try plugins.map { try Self.loadProviders($0) } ?? NoProviders()
         context = CoreContext(
             database: database,
@@ -32,6 +32,20 @@ struct Runtime {
     /// The authenticated caller, from `$PATCHBAY_TOKEN` or `--token-file`.
     func caller() throws -> Caller {
         try IdentityService(context: context).authenticate(token: data.token())
+    }
+
+    /// The data directory's keyring. A master key or keyring that is missing, corrupt or too open is bad
+    /// configuration, so it exits 78 like an unusable plugins.yaml, with the fix in the message.
+    static func cipher(
+        directory: String,
+        environment: [String: String],
+        database: PatchbayDatabase
+    ) throws -> KeyringCipher {
+        do {
+            return try KeyringCipher(dataDirectory: directory, environment: environment, database: database)
+        } catch {
+            throw CLIError(error.message, exitCode: 78)
+        }
     }
 
     private static func loadProviders(_ options: PluginFileOptions) throws -> any ProviderDirectory {
