@@ -4,6 +4,7 @@ package import PluginHost
 /// What the controllers call: the core services over one context, the plugin registry and the sync runner.
 package struct APIServices: Sendable {
     package let identity: IdentityService
+    package let installation: InstallationService
     package let integrations: IntegrationService
     package let provisioning: ProvisioningService
     package let networks: NetworkService
@@ -13,6 +14,7 @@ package struct APIServices: Sendable {
 
     package init(context: CoreContext, registry: ProviderRegistry?) {
         identity = IdentityService(context: context)
+        installation = InstallationService(context: context)
         integrations = IntegrationService(context: context)
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)

@@ -76,13 +76,14 @@ import Testing
 
             #expect(output.status != 0)
             #expect(Self.activeCharacters(in: output.standardError).isEmpty, "\(output.standardError.debugDescription)")
-            // The host already drops controls from a plugin's message; the JSON carries the message as stored.
+            // --json keeps Meraki's words exact; the error line on stderr shows the escape instead of running it.
             let object = try #require(
                 try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
             )
             let message = try #require((object["error"] as? [String: Any])?["message"] as? String)
-            #expect(message.contains("cleared"))
-            #expect(output.standardError.contains(message), "\(output.standardError)")
+            #expect(message.contains("\u{1B}[2Jcleared"))
+            #expect(output.standardError.contains("error: provider meraki: "), "\(output.standardError)")
+            #expect(output.standardError.contains("\\u{1B}[2Jcleared"), "\(output.standardError)")
         }
     }
 }

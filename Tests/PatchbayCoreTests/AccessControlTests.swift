@@ -14,6 +14,8 @@ import Testing
             // An outsider owns a workspace of their own and is an admin there.
             let outsiderUser = try env.identity.addUser(env.owner, name: "mallory", workspace: "acme", role: .viewer)
             let outsider = Caller(userID: outsiderUser.id, name: outsiderUser.name)
+            // Workspaces are the installation administrators' to create unless they let everyone (issue 15).
+            try InstallationService(context: env.context).set(env.owner, setting: "workspace_creation", to: "everyone")
             _ = try env.identity.createWorkspace(outsider, name: "evil")
             let stranger = try env.identity.addUser(outsider, name: "eve", workspace: "evil", role: .admin)
             let eve = Caller(userID: stranger.id, name: stranger.name)

@@ -143,12 +143,18 @@ import Testing
         }
     }
 
-    @Test func onlyOwnersRotateKeys() async throws {
+    /// Keys protect every tenant: a workspace owner who is not an installation administrator may not rotate them
+    /// (issue 15 item 1; before, any owner of any workspace could).
+    @Test func onlyInstallationAdministratorsRotateKeys() async throws {
         try await withCoreEnvironment { env in
             let admin = try env.member("ada", role: .admin)
-            #expect { try KeyRotationService(context: env.context).rotate(admin) } throws: {
-                ($0 as? ServiceError)?.code == .permissionDenied
+            let owner = try env.member("olga", role: .owner)
+            for caller in [admin, owner] {
+                #expect { try KeyRotationService(context: env.context).rotate(caller) } throws: {
+                    ($0 as? ServiceError)?.code == .permissionDenied
+                }
             }
+            _ = try KeyRotationService(context: env.context).rotate(env.owner)
         }
     }
 }

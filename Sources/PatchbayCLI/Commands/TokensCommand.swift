@@ -11,7 +11,7 @@ struct TokensCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue a token (shown once) for yourself, or for a user of a workspace you administer."
+            abstract: "Issue a token (shown once) for yourself, or (installation administrators) for another user."
         )
 
         @OptionGroup var data: DataOptions

@@ -11,7 +11,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user (created if new) to a workspace with a role. Then issue them a token."
+            abstract: "Add a new user to a workspace with a role (an existing user: installation administrators only)."
         )
 
         @OptionGroup var data: DataOptions
@@ -32,7 +32,9 @@ struct UsersCommand: AsyncParsableCommand {
                     try JSONOutput.print(user)
                 } else {
                     say("Added user \(user.id) '\(user.name)' to workspace '\(workspace)' as \(role.rawValue).")
-                    say("Issue a token for them with: patchbay tokens create --user \(user.name)")
+                    say(
+                        "An installation administrator issues their first token: patchbay tokens create --user \(user.name)"
+                    )
                 }
             }
         }

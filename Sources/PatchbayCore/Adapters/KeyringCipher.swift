@@ -1,6 +1,6 @@
 import Foundation
 import Secrets
-import Storage
+package import Storage
 import Synchronization
 
 /// The production `CredentialCipher`: AES-256-GCM envelopes under the data directory's keyring (Secrets module).
