@@ -22,7 +22,7 @@ let networkCount = 10_000
 try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
     var logger = Logger(label: "bench")
     logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
-    let database = try PatchbayDatabase(directory: folder.path)
+    let database = try SQLiteStore(directory: folder.path)
     let context = CoreContext(
         database: database,
         providers: SeededProvider(count: networkCount),

@@ -17,7 +17,7 @@ func endToEndSync(networks: Int, logger: Logger) async throws {
         try await withTemporaryDirectory(prefix: "patchbay-bench-e2e") { folder in
             let manifest = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
             let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
-            let database = try PatchbayDatabase(directory: folder.file("data"))
+            let database = try SQLiteStore(directory: folder.file("data"))
             let context = CoreContext(
                 database: database,
                 providers: PluginProviderDirectory(registry: registry),

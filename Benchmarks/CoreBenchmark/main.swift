@@ -18,7 +18,7 @@ struct Directory: ProviderDirectory {
     let provider: BenchmarkProvider
     func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
 }
-let database = try PatchbayDatabase(directory: directory)
+let database = try SQLiteStore(directory: directory)
 let context = CoreContext(
     database: database,
     providers: Directory(provider: provider),

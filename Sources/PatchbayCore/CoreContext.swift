@@ -2,9 +2,10 @@ package import Foundation
 package import Logging
 package import Storage
 
-/// What every service shares: the database, the loaded providers, the credential cipher, a clock and a logger.
+/// What every service shares: the store, the loaded providers, the credential cipher, a clock and a logger.
 package struct CoreContext: Sendable {
-    package let database: PatchbayDatabase
+    /// Where everything is kept: an interface of plain values, whichever backend is behind it.
+    package let database: any PatchbayStore
     package let providers: any ProviderDirectory
     package let cipher: any CredentialCipher
     package let clock: @Sendable () -> Date
@@ -13,7 +14,7 @@ package struct CoreContext: Sendable {
     let syncGate = SyncGate()
 
     package init(
-        database: PatchbayDatabase,
+        database: any PatchbayStore,
         providers: any ProviderDirectory,
         cipher: any CredentialCipher,
         clock: @escaping @Sendable () -> Date = { Date() },
@@ -42,7 +43,7 @@ package struct CoreContext: Sendable {
         let stored = try store { () throws(StorageError) in
             try database.role(ofUser: caller.userID, inWorkspace: workspaceID)
         }
-        guard let stored, let role = Role(rawValue: stored) else {
+        guard let role = stored.map(Role.init) else {
             throw ServiceError(.notFound, "workspace \(workspaceID): not found; check the id and your memberships")
         }
         guard role >= permission.minimumRole else {
@@ -81,7 +82,8 @@ extension ServiceError {
                 .unavailable,
                 "database: cannot open: \(detail); check the data directory's permissions and free space"
             )
-        case .failed(let detail) where detail.contains("busy"): self.init(.unavailable, "database: \(detail)")
+        case .busy:
+            self.init(.unavailable, "database: busy (another Patchbay process holds the write lock); try again")
         case .failed(let detail): self.init(.internal, "database: \(detail)")
         }
     }

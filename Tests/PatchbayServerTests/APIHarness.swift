@@ -95,7 +95,7 @@ func withAPIServer<Result: Sendable>(
             let (logger, logs) = InMemoryLogHandler.logger(label: "api-test")
             let registry = try ProviderRegistry.load(manifestPath: pluginsFile, logger: logger)
             let dataDirectory = folder.file("data")
-            let database = try PatchbayDatabase(directory: dataDirectory)
+            let database = try SQLiteStore(directory: dataDirectory)
             let context = CoreContext(
                 database: database,
                 providers: PluginProviderDirectory(registry: registry),

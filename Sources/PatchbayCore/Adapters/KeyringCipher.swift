@@ -27,7 +27,7 @@ package final class KeyringCipher: CredentialCipher {
     package convenience init(
         dataDirectory: String,
         environment: [String: String],
-        database: PatchbayDatabase
+        database: any PatchbayStore
     ) throws(ServiceError) {
         try self.init(dataDirectory: dataDirectory, environment: environment) { () throws(ServiceError) in
             do throws(StorageError) {

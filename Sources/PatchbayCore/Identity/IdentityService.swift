@@ -67,7 +67,7 @@ package struct IdentityService: Sendable {
 
     package func workspaces(_ caller: Caller) throws(ServiceError) -> [WorkspaceSummary] {
         try context.store { () throws(StorageError) in try context.database.workspaces(forUser: caller.userID) }
-            .map { WorkspaceSummary($0.0, role: Role(rawValue: $0.1) ?? .viewer) }
+            .map { WorkspaceSummary($0.workspace, role: Role($0.role)) }
     }
 
     /// The caller's workspace `reference` (an id or a name).
@@ -101,7 +101,7 @@ package struct IdentityService: Sendable {
             try context.database.addMember(
                 name: name,
                 workspaceID: workspaceID,
-                role: role.rawValue,
+                role: role.stored,
                 mayAttachExisting: mayAttachExisting,
                 actorID: caller.userID,
                 now: context.clock()

@@ -2,7 +2,7 @@ package import Foundation
 import GRDB
 
 /// Installation administrators and installation-wide settings.
-extension PatchbayDatabase {
+extension SQLiteStore {
     package func isInstallationAdmin(userID: Int64) throws(StorageError) -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: "SELECT installation_admin FROM users WHERE id = ?", arguments: [userID])
@@ -25,7 +25,8 @@ extension PatchbayDatabase {
         now: Date
     ) throws(StorageError) -> UserRecord {
         try write { db in
-            guard let user = try UserRecord.filter(Column("name") == userName).fetchOne(db), let userID = user.id
+            guard let user = try UserRecord.filter(UserRecord.Columns.name == userName).fetchOne(db),
+                let userID = user.id
             else {
                 throw StorageError(path: path, reason: .notFound("user '\(userName)'"))
             }

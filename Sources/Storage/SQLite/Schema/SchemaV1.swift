@@ -1,15 +1,8 @@
 import GRDB
 
-/// The schema, one registered migration per version. Migrations are append-only: never edit a shipped one.
-enum Migrations {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1", migrate: createV1)
-        migrator.registerMigration("v2-installation-admins", migrate: addInstallationAdmins)
-        return migrator
-    }
-
-    private static func createV1(_ db: Database) throws {
+extension SchemaStep {
+    /// The first shipped schema: tenants, identities, integrations, networks, sync history, counts and the audit log.
+    static let v1 = SchemaStep(id: "v1") { db in
         try db.execute(
             sql: """
                 CREATE TABLE workspaces (
@@ -100,21 +93,6 @@ enum Migrations {
                     target TEXT NOT NULL,
                     detail TEXT,
                     at DATETIME NOT NULL
-                );
-                """
-        )
-    }
-
-    /// Installation administrators (issue 15 item 1): the user `init` created, the first one, becomes one; and
-    /// installation-wide settings, empty until an administrator sets one.
-    private static func addInstallationAdmins(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                ALTER TABLE users ADD COLUMN installation_admin BOOLEAN NOT NULL DEFAULT 0;
-                UPDATE users SET installation_admin = 1 WHERE id = (SELECT MIN(id) FROM users);
-                CREATE TABLE installation_settings (
-                    name TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
                 );
                 """
         )
