@@ -40,7 +40,7 @@ struct AdminsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
-                let admin = try InstallationService(context: runtime.context).setAdmin(
+                let admin = try await InstallationService(context: runtime.context).setAdmin(
                     try runtime.caller(),
                     userName: user,
                     isAdmin: true
@@ -63,7 +63,7 @@ struct AdminsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
-                let user = try InstallationService(context: runtime.context).setAdmin(
+                let user = try await InstallationService(context: runtime.context).setAdmin(
                     try runtime.caller(),
                     userName: user,
                     isAdmin: false

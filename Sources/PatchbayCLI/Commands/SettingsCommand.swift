@@ -40,7 +40,7 @@ struct SettingsCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let service = InstallationService(context: runtime.context)
                 let caller = try runtime.caller()
-                try service.set(caller, setting: name, to: value)
+                try await service.set(caller, setting: name, to: value)
                 if json { return try JSONOutput.print(try service.settings(caller)) }
                 say("\(name) is now \(value).")
             }

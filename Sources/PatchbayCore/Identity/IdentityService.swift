@@ -10,24 +10,26 @@ package struct IdentityService: Sendable {
     }
 
     /// First run: creates the owner, a workspace and a token. Refused once any user exists.
-    package func initialize(ownerName: String, workspaceName: String) throws(ServiceError) -> IssuedToken {
-        try Validation.name(ownerName, field: "owner name")
-        try Validation.name(workspaceName, field: "workspace name")
-        let token = APIToken.generate()
-        let (workspace, user) = try context.store { () throws(StorageError) in
-            try context.database.bootstrap(
-                ownerName: ownerName,
-                workspaceName: workspaceName,
-                tokenName: "initial",
-                tokenHash: context.cipher.digest(Array(token.utf8)),
-                now: context.clock()
+    package func initialize(ownerName: String, workspaceName: String) async throws(ServiceError) -> IssuedToken {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(ownerName, field: "owner name")
+            try Validation.name(workspaceName, field: "workspace name")
+            let token = APIToken.generate()
+            let (workspace, user) = try context.store { () throws(StorageError) in
+                try context.database.bootstrap(
+                    ownerName: ownerName,
+                    workspaceName: workspaceName,
+                    tokenName: "initial",
+                    tokenHash: context.cipher.digest(Array(token.utf8)),
+                    now: context.clock()
+                )
+            }
+            return IssuedToken(
+                token: token,
+                user: UserSummary(user),
+                workspace: WorkspaceSummary(workspace, role: .owner)
             )
         }
-        return IssuedToken(
-            token: token,
-            user: UserSummary(user),
-            workspace: WorkspaceSummary(workspace, role: .owner)
-        )
     }
 
     /// The caller behind a token. Unknown, revoked and expired tokens are all "unauthenticated".
@@ -50,19 +52,21 @@ package struct IdentityService: Sendable {
 
     /// Creates a workspace owned by the caller: installation administrators only, unless the installation's
     /// `workspace_creation` setting is `everyone`.
-    package func createWorkspace(_ caller: Caller, name: String) throws(ServiceError) -> WorkspaceSummary {
-        try Validation.name(name, field: "workspace name")
-        guard try InstallationService(context: context).mayCreateWorkspaces(caller) else {
-            throw ServiceError(
-                .permissionDenied,
-                "workspace '\(name)': only an installation administrator may create workspaces here; ask one to "
-                    + "create it, or to allow everyone (`patchbay settings set workspace_creation everyone`)"
-            )
+    package func createWorkspace(_ caller: Caller, name: String) async throws(ServiceError) -> WorkspaceSummary {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "workspace name")
+            guard try InstallationService(context: context).mayCreateWorkspaces(caller) else {
+                throw ServiceError(
+                    .permissionDenied,
+                    "workspace '\(name)': only an installation administrator may create workspaces here; ask one to "
+                        + "create it, or to allow everyone (`patchbay settings set workspace_creation everyone`)"
+                )
+            }
+            let workspace = try context.store { () throws(StorageError) in
+                try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
+            }
+            return WorkspaceSummary(workspace, role: .owner)
         }
-        let workspace = try context.store { () throws(StorageError) in
-            try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
-        }
-        return WorkspaceSummary(workspace, role: .owner)
     }
 
     package func workspaces(_ caller: Caller) throws(ServiceError) -> [WorkspaceSummary] {
@@ -89,32 +93,34 @@ package struct IdentityService: Sendable {
         name: String,
         workspace reference: String,
         role: Role
-    ) throws(ServiceError) -> UserSummary {
-        try Validation.name(name, field: "user name")
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
-        guard role <= callerRole else {
-            throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
+    ) async throws(ServiceError) -> UserSummary {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "user name")
+            let workspaceID = try context.workspaceID(reference, caller: caller)
+            let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+            guard role <= callerRole else {
+                throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
+            }
+            let mayAttachExisting = try context.isInstallationAdmin(caller)
+            let added = try context.store { () throws(StorageError) in
+                try context.database.addMember(
+                    name: name,
+                    workspaceID: workspaceID,
+                    role: role.stored,
+                    mayAttachExisting: mayAttachExisting,
+                    actorID: caller.userID,
+                    now: context.clock()
+                )
+            }
+            guard let user = added else {
+                throw ServiceError(
+                    .permissionDenied,
+                    "user '\(name)': already exists, and only an installation administrator may add an existing user "
+                        + "to a workspace; ask one, or pick a new user name"
+                )
+            }
+            return UserSummary(user)
         }
-        let mayAttachExisting = try context.isInstallationAdmin(caller)
-        let added = try context.store { () throws(StorageError) in
-            try context.database.addMember(
-                name: name,
-                workspaceID: workspaceID,
-                role: role.stored,
-                mayAttachExisting: mayAttachExisting,
-                actorID: caller.userID,
-                now: context.clock()
-            )
-        }
-        guard let user = added else {
-            throw ServiceError(
-                .permissionDenied,
-                "user '\(name)': already exists, and only an installation administrator may add an existing user "
-                    + "to a workspace; ask one, or pick a new user name"
-            )
-        }
-        return UserSummary(user)
     }
 
     /// Issues a token for the caller, or (for an installation administrator only) for another user. A token acts
@@ -124,30 +130,37 @@ package struct IdentityService: Sendable {
         name: String,
         forUser userName: String? = nil,
         expiresIn: TimeInterval? = nil
-    ) throws(ServiceError) -> IssuedToken {
-        try Validation.name(name, field: "token name")
-        let user = try tokenOwner(caller, userName: userName)
-        let token = APIToken.generate()
-        let now = context.clock()
-        let record = APITokenRecord(
-            userID: user.id,
-            name: name,
-            tokenHash: context.cipher.digest(Array(token.utf8)),
-            createdAt: now,
-            expiresAt: expiresIn.map { now.addingTimeInterval($0) }
-        )
-        let stored = try context.store { () throws(StorageError) in try context.database.insertToken(record) }
-        return IssuedToken(token: token, tokenID: stored.id, user: user, workspace: nil)
+    ) async throws(ServiceError) -> IssuedToken {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "token name")
+            let user = try tokenOwner(caller, userName: userName)
+            let token = APIToken.generate()
+            let now = context.clock()
+            let record = APITokenRecord(
+                userID: user.id,
+                name: name,
+                tokenHash: context.cipher.digest(Array(token.utf8)),
+                createdAt: now,
+                expiresAt: expiresIn.map { now.addingTimeInterval($0) }
+            )
+            let stored = try context.store { () throws(StorageError) in try context.database.insertToken(record) }
+            return IssuedToken(token: token, tokenID: stored.id, user: user, workspace: nil)
+        }
     }
 
     /// Revokes one of the caller's tokens; it stops working at once.
-    package func revokeToken(_ caller: Caller, id: Int64) throws(ServiceError) {
-        let token = try context.store { () throws(StorageError) in try context.database.token(id: id) }
-        guard let token, token.userID == caller.userID else {
-            throw ServiceError(.notFound, "token \(id): not found among your tokens; `patchbay tokens list` shows them")
-        }
-        try context.store { () throws(StorageError) in
-            try context.database.revokeToken(id: id, actorID: caller.userID, now: context.clock())
+    package func revokeToken(_ caller: Caller, id: Int64) async throws(ServiceError) {
+        try await context.write { () throws(ServiceError) in
+            let token = try context.store { () throws(StorageError) in try context.database.token(id: id) }
+            guard let token, token.userID == caller.userID else {
+                throw ServiceError(
+                    .notFound,
+                    "token \(id): not found among your tokens; `patchbay tokens list` shows them"
+                )
+            }
+            try context.store { () throws(StorageError) in
+                try context.database.revokeToken(id: id, actorID: caller.userID, now: context.clock())
+            }
         }
     }
 

@@ -30,18 +30,24 @@ package struct InstallationService: Sendable {
 
     /// Makes `userName` an installation administrator, or (with `isAdmin` false) no longer one. The last one
     /// stays: an installation without administrators could never rotate its keys again.
-    package func setAdmin(_ caller: Caller, userName: String, isAdmin: Bool) throws(ServiceError) -> UserSummary {
-        try context.requireInstallationAdmin(caller, to: isAdmin ? "promote users" : "demote administrators")
-        return UserSummary(
-            try context.store { () throws(StorageError) in
-                try context.database.setInstallationAdmin(
-                    userName: userName,
-                    isAdmin: isAdmin,
-                    actorID: caller.userID,
-                    now: context.clock()
-                )
-            }
-        )
+    package func setAdmin(
+        _ caller: Caller,
+        userName: String,
+        isAdmin: Bool
+    ) async throws(ServiceError) -> UserSummary {
+        try await context.write { () throws(ServiceError) in
+            try context.requireInstallationAdmin(caller, to: isAdmin ? "promote users" : "demote administrators")
+            return UserSummary(
+                try context.store { () throws(StorageError) in
+                    try context.database.setInstallationAdmin(
+                        userName: userName,
+                        isAdmin: isAdmin,
+                        actorID: caller.userID,
+                        now: context.clock()
+                    )
+                }
+            )
+        }
     }
 
     /// Every setting with its current value (the default when never set).
@@ -57,27 +63,29 @@ package struct InstallationService: Sendable {
         return values
     }
 
-    package func set(_ caller: Caller, setting name: String, to value: String) throws(ServiceError) {
-        try context.requireInstallationAdmin(caller, to: "change installation settings")
-        guard let allowed = Self.settings[name] else {
-            throw ServiceError(
-                .invalidArgument,
-                "setting '\(name)': unknown; use one of \(Self.settings.keys.sorted().joined(separator: ", "))"
-            )
-        }
-        guard allowed.contains(value) else {
-            throw ServiceError(
-                .invalidArgument,
-                "setting \(name): '\(value)' is not allowed; use one of \(allowed.sorted().joined(separator: ", "))"
-            )
-        }
-        try context.store { () throws(StorageError) in
-            try context.database.setInstallationSetting(
-                named: name,
-                value: value,
-                actorID: caller.userID,
-                now: context.clock()
-            )
+    package func set(_ caller: Caller, setting name: String, to value: String) async throws(ServiceError) {
+        try await context.write { () throws(ServiceError) in
+            try context.requireInstallationAdmin(caller, to: "change installation settings")
+            guard let allowed = Self.settings[name] else {
+                throw ServiceError(
+                    .invalidArgument,
+                    "setting '\(name)': unknown; use one of \(Self.settings.keys.sorted().joined(separator: ", "))"
+                )
+            }
+            guard allowed.contains(value) else {
+                throw ServiceError(
+                    .invalidArgument,
+                    "setting \(name): '\(value)' is not allowed; use one of \(allowed.sorted().joined(separator: ", "))"
+                )
+            }
+            try context.store { () throws(StorageError) in
+                try context.database.setInstallationSetting(
+                    named: name,
+                    value: value,
+                    actorID: caller.userID,
+                    now: context.clock()
+                )
+            }
         }
     }
 

@@ -24,32 +24,34 @@ package struct KeyRotationService: Sendable {
     /// Adds a new current key (old keys keep opening), re-seals every credential in ONE transaction, and only then
     /// retires the keys no envelope needs. Interrupted at any point, every credential still opens with some key.
     /// Keys protect every tenant's credentials, so only an installation administrator may rotate them.
-    package func rotate(_ caller: Caller) throws(ServiceError) -> RotationSummary {
-        try context.requireInstallationAdmin(caller, to: "rotate the keys")
-        try context.cipher.beginRotation()
-        let cipher = context.cipher
-        let count: Int
-        do {
-            count = try context.database.rewriteAllCredentials { record in
-                let envelopeContext = CredentialVault.context(
-                    workspaceID: record.workspaceID,
-                    integrationID: record.id ?? 0
-                )
-                var plaintext = try cipher.open(Array(record.credentialsCiphertext), context: envelopeContext)
-                defer { plaintext.wipe() }
-                let sealed = try cipher.seal(plaintext, context: envelopeContext)
-                return (Data(sealed.ciphertext), sealed.keyID)
+    package func rotate(_ caller: Caller) async throws(ServiceError) -> RotationSummary {
+        try await context.write { () throws(ServiceError) in
+            try context.requireInstallationAdmin(caller, to: "rotate the keys")
+            try context.cipher.beginRotation()
+            let cipher = context.cipher
+            let count: Int
+            do {
+                count = try context.database.rewriteAllCredentials { record in
+                    let envelopeContext = CredentialVault.context(
+                        workspaceID: record.workspaceID,
+                        integrationID: record.id ?? 0
+                    )
+                    var plaintext = try cipher.open(Array(record.credentialsCiphertext), context: envelopeContext)
+                    defer { plaintext.wipe() }
+                    let sealed = try cipher.seal(plaintext, context: envelopeContext)
+                    return (Data(sealed.ciphertext), sealed.keyID)
+                }
+            } catch let error as ServiceError {
+                throw error
+            } catch let error as StorageError {
+                throw ServiceError(error)
+            } catch {
+                throw ServiceError(.internal, "keys rotate: \(error)")
             }
-        } catch let error as ServiceError {
-            throw error
-        } catch let error as StorageError {
-            throw ServiceError(error)
-        } catch {
-            throw ServiceError(.internal, "keys rotate: \(error)")
+            let inUse = try context.store { () throws(StorageError) in try context.database.keyIDsInUse() }
+            try context.cipher.retireKeys(except: inUse)
+            context.logger.info("keys rotated", metadata: ["reencrypted": "\(count)"])
+            return RotationSummary(reencrypted: count, currentKeyID: try context.cipher.currentKeyID())
         }
-        let inUse = try context.store { () throws(StorageError) in try context.database.keyIDsInUse() }
-        try context.cipher.retireKeys(except: inUse)
-        context.logger.info("keys rotated", metadata: ["reencrypted": "\(count)"])
-        return RotationSummary(reencrypted: count, currentKeyID: try context.cipher.currentKeyID())
     }
 }
