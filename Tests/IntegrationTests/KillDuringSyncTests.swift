@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -90,7 +91,7 @@ import Glibc
         }
         let wasRunning = process.isRunning
         kill(process.processIdentifier, SIGKILL)
-        try await onDedicatedThread { process.waitUntilExit() }
+        try await onOwnThread { process.waitUntilExit() }
         return wasRunning && process.terminationReason == .uncaughtSignal
     }
 

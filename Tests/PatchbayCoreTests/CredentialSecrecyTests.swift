@@ -111,7 +111,7 @@ import Testing
                 #expect(provider.lastCredentials?["api_key"] == "key-\(key)")
             }
             // A fresh process (new cipher, keyring from disk) still opens everything.
-            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:])
+            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:], database: env.database)
             #expect(try reopened.currentKeyID() == rotation.currentKeyID)
         }
     }
