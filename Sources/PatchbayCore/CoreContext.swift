@@ -84,6 +84,8 @@ extension ServiceError {
             )
         case .busy:
             self.init(.unavailable, "database: busy (another Patchbay process holds the write lock); try again")
+        // The operator must see which directory to chmod; this is raised opening the local data directory.
+        case .exposedDirectory: self.init(.permissionDenied, error.description)
         case .failed(let detail): self.init(.internal, "database: \(detail)")
         }
     }

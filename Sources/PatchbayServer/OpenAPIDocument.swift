@@ -354,7 +354,7 @@ enum OpenAPIDocument {
               required: [name]
               properties:
                 name: {$ref: "#/components/schemas/Name"}
-                expires_in_seconds: {type: integer, minimum: 1}
+                expires_in_seconds: {type: integer, minimum: 1, maximum: 315360000}
             IssuedToken:
               type: object
               properties:

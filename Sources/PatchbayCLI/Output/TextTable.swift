@@ -9,22 +9,30 @@ struct TextTable {
 
     /// The table as lines joined by newlines, with no trailing spaces.
     func render() -> String {
-        // Cells come from providers and users: a control character would recolour the terminal or split a row.
-        let rows = ([headers] + self.rows).map { $0.map(TerminalText.neutralized) }
-        let columnCount = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columnCount)
-        for row in rows {
-            for (index, cell) in row.enumerated() {
-                widths[index] = max(widths[index], cell.count)
+        var widths: [Int] = []
+        for row in [headers] + rows {
+            Self.widen(&widths, toFit: row)
+        }
+        return ([headers] + rows).map { Self.line($0, widths: widths) }.joined(separator: "\n")
+    }
+
+    /// Grows `widths` so every cell of `row` fits: one pass of a table printed row by row, in flat memory.
+    static func widen(_ widths: inout [Int], toFit row: [String]) {
+        if widths.count < row.count {
+            widths += [Int](repeating: 0, count: row.count - widths.count)
+        }
+        for (index, cell) in row.enumerated() {
+            widths[index] = max(widths[index], TerminalText.neutralized(cell).count)
+        }
+    }
+
+    /// One row padded to `widths`; the last cell is not padded, so no line ends in spaces. Cells come from providers
+    /// and users: a control character would recolour the terminal or split a row, so each is neutralized.
+    static func line(_ row: [String], widths: [Int]) -> String {
+        row.map(TerminalText.neutralized).enumerated()
+            .map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] + 2 - cell.count)
             }
-        }
-        let lines = rows.map { row in
-            row.enumerated()
-                .map { index, cell in
-                    index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] + 2 - cell.count)
-                }
-                .joined()
-        }
-        return lines.joined(separator: "\n")
+            .joined()
     }
 }
