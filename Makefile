@@ -1,5 +1,5 @@
 # `make run` builds Patchbay, lists the providers of plugins.yaml and runs a first offline sync; `make test` runs
-# every test.
+# every test, then fuzzes the HTTP API with schemathesis for about two minutes (SCHEMATHESIS_SECONDS).
 .PHONY: deps build run test lint bench
 
 deps:
@@ -22,3 +22,4 @@ test: deps
 	swift build
 	scripts/build-example-plugins.sh
 	swift test
+	scripts/schemathesis.sh

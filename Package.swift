@@ -230,7 +230,8 @@ let package = Package(
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
+            // GRDB only to run `PRAGMA integrity_check` on a database a killed process left behind.
+            dependencies: ["PatchbayCore", "PatchbayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]

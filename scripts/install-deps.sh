@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system libraries Patchbay builds against, when any is missing (Debian/Ubuntu).
+# Installs the system libraries Patchbay builds against, when any is missing (Debian/Ubuntu), and python3 with venv
+# for scripts/schemathesis.sh (which installs schemathesis itself from PyPI into .build/schemathesis-venv).
 set -euo pipefail
 packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev)
+# A python3 that can make a venv may come from elsewhere (pyenv); only then are Debian's packages skipped.
+python3 -m venv --help > /dev/null 2>&1 || packages+=(python3 python3-venv)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,38 +11,21 @@ struct MerakiClient: Sendable {
     func get(
         _ path: String,
         query: [(String, String)] = [],
-        organization: String? = nil
+        organization: String? = nil,
+        notFoundFix: String? = nil
     ) throws(ProviderKitError)
         -> HTTPResponse
     {
         let url = baseURL.current + path + Self.queryString(query)
-        return try send(url, endpoint: path, organization: organization)
+        return try send(url, endpoint: path, organization: organization, notFoundFix: notFoundFix)
     }
 
-    /// GETs every page of a paginated collection, following `Link: <...>; rel=next` exactly as Meraki writes it,
-    /// and hands each page's body to `page` as it arrives.
-    func getPages(
-        _ path: String,
-        query: [(String, String)],
-        organization: String? = nil,
-        page: ([UInt8]) throws -> Void
-    ) throws {
-        var response = try get(path, query: query, organization: organization)
-        var seen: Set<String> = []
-        while true {
-            try page(response.body)
-            let links = response.headers.filter { $0.name.lowercased() == "link" }.map(\.value)
-            guard let next = LinkHeader.target("next", in: links) else { return }
-            // A server that links back to a page already fetched would loop forever.
-            guard seen.insert(next).inserted else {
-                throw ProviderKitError(.internal, "\(path): Meraki's next link repeats \(next); report it to Meraki")
-            }
-            try call.checkCancellation()
-            response = try send(next, endpoint: path, organization: organization)
-        }
-    }
-
-    private func send(_ url: String, endpoint: String, organization: String?) throws(ProviderKitError) -> HTTPResponse {
+    func send(
+        _ url: String,
+        endpoint: String,
+        organization: String?,
+        notFoundFix: String? = nil
+    ) throws(ProviderKitError) -> HTTPResponse {
         guard let target = URLParts(url), baseURL.origin.sharesCredentials(with: target) else {
             throw ProviderKitError(
                 .permissionDenied,
@@ -63,7 +46,7 @@ struct MerakiClient: Sendable {
             call.log(.info, "\(endpoint): Meraki redirected to \(parts.origin); using it from now on")
             response = try call.http(request(shard, organization: organization))
         }
-        try MerakiResponse.check(response, endpoint: endpoint)
+        try MerakiResponse.check(response, endpoint: endpoint, notFoundFix: notFoundFix)
         return response
     }
 

@@ -25,13 +25,16 @@ struct MerakiNetwork: Decodable, Sendable {
 }
 
 /// `GET /organizations/{organizationId}/devices/overview/byModel`: `{"counts": [{"model": "MR46", "total": 5}]}`.
+/// The published spec marks `model` and `total` optional: an entry without a total counts nothing.
 struct MerakiDevicesByModel: Decodable, Sendable {
     let counts: [Count]
 
     struct Count: Decodable, Sendable {
-        let model: String
-        let total: Int
+        let model: String?
+        let total: Int?
     }
+
+    var total: Int { counts.reduce(0) { $0 + ($1.total ?? 0) } }
 }
 
 /// `GET /administered/identities/me`: the administrator who owns the API key.

@@ -29,8 +29,7 @@ extension MerakiProvider {
         }
     }
 
-    /// One organization's networks (counted while paging at the largest page size: Meraki has no count endpoint
-    /// for networks) and wireless access points (one devices-overview-by-model request filtered to wireless).
+    /// One organization's networks (counted while paging: Meraki has no count endpoint for networks) and wireless access points (one devices-overview-by-model request filtered to wireless).
     func counts(of organization: OrganizationRef, _ client: MerakiClient) throws -> Counts.Organization {
         let networksPath = "/organizations/\(organization.id)/networks"
         var networks = 0
@@ -55,7 +54,7 @@ extension MerakiProvider {
         return Counts.Organization(
             id: organization.id,
             networks: networks,
-            accessPoints: byModel.counts.reduce(0) { $0 + $1.total }
+            accessPoints: byModel.total
         )
     }
 }

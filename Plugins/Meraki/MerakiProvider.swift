@@ -6,9 +6,14 @@ struct MerakiProvider: CountingProvider {
     let baseURL: BaseURL
     let host: ProviderHost
 
-    /// The largest pages the endpoints allow (Dashboard API v1: organizations 3-9000, networks 3-100000).
+    /// Organizations: the largest page the endpoint allows (3-9000); organization objects are small.
     static let organizationsPerPage = 9000
-    static let networksPerPage = 100_000
+    /// Networks: the endpoint allows 3-100000, but the host caps a response at 64 MiB and an attempt at 30 s, and a
+    /// network with long notes and many tags runs to kilobytes. 1000 (Meraki's own default) keeps a typical page
+    /// near 1 MB and fits objects up to 64 KB; a page that is still too large is asked again at half the size.
+    static let networksPerPage = 1000
+    /// The smallest page Meraki serves.
+    static let minimumPerPage = 3
     /// Networks per page handed to the host: keeps each sink buffer small however large Meraki's pages are.
     static let networksPerSinkPage = 1000
     /// Organizations fetched at once; each has its own rate budget at Meraki.
@@ -23,9 +28,14 @@ struct MerakiProvider: CountingProvider {
     func validate(credentials: Credentials, call: Call) throws -> Validation {
         let client = try client(credentials, call)
         let organizations = try self.organizations(client)
+        // The organizations answered, so a 404 here is not about organization_ids: the endpoint is missing.
         let identity = try MerakiResponse.decode(
             MerakiIdentity.self,
-            from: client.get("/administered/identities/me").body,
+            from: client.get(
+                "/administered/identities/me",
+                notFoundFix: "the key's administrator identity is unknown at this base_url; "
+                    + "check that base_url is a Meraki Dashboard API v1 root (e.g. \(MerakiCloud.global.baseURL))"
+            ).body,
             endpoint: "/administered/identities/me"
         )
         return Validation(

@@ -8,8 +8,13 @@ import Foundation
 
 /// Turns Meraki's answers into values or into errors that name the endpoint, Meraki's own words and a fix.
 enum MerakiResponse {
-    /// Throws for anything but 2xx, with Meraki's `{"errors": [...]}` text when it sent one.
-    static func check(_ response: HTTPResponse, endpoint: String) throws(ProviderKitError) {
+    /// Throws for anything but 2xx, with Meraki's `{"errors": [...]}` text when it sent one. `notFoundFix` replaces
+    /// the advice for a 404 where organizations are not the cause (e.g. the key's identity).
+    static func check(
+        _ response: HTTPResponse,
+        endpoint: String,
+        notFoundFix: String? = nil
+    ) throws(ProviderKitError) {
         guard !(200..<300).contains(response.status) else { return }
         let said = (try? JSONDecoder().decode(MerakiErrors.self, from: Data(response.body)))?.errors
             .joined(separator: "; ")
@@ -18,7 +23,11 @@ enum MerakiResponse {
             switch response.status {
             case 401: (.unauthenticated, "check the api_key credential (Dashboard > My profile > API access)")
             case 403: (.permissionDenied, "give the key's administrator access to it, or narrow organization_ids")
-            case 404: (.notFound, "check organization_ids, and that API access is enabled for the organization")
+            case 404:
+                (
+                    .notFound,
+                    notFoundFix ?? "check organization_ids, and that API access is enabled for the organization"
+                )
             case 300..<400: (.unavailable, "Meraki kept redirecting; check base_url")
             case 429: (.rateLimited, "Meraki's rate budget stayed exhausted; sync again later")
             case 500...: (.unavailable, "Meraki is unavailable; try again later")

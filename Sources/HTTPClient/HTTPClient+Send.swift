@@ -35,17 +35,38 @@ extension HTTPClient {
                 guard retryPolicy.mayRetry(status: answer.status, isIdempotent: request.isIdempotent) else {
                     return response
                 }
-                guard retries < retryPolicy.maxRetries,
-                    let next = retryPolicy.delay(retryAfter: response.header("retry-after"), retry: retries + 1)
+                guard retries < retryPolicy.maxRetries else {
+                    throw HTTPClientError(
+                        url: redactedURL,
+                        reason: .retriesExhausted(lastStatus: answer.status),
+                        server: configuration.serverName
+                    )
+                }
+                guard let next = retryPolicy.delay(retryAfter: response.header("retry-after"), retry: retries + 1)
                 else {
-                    throw HTTPClientError(url: redactedURL, reason: .retriesExhausted(lastStatus: answer.status))
+                    // Waiting less than asked would only spend budget; no retry is made, and the error says why.
+                    let asked = response.header("retry-after").flatMap(RetryPolicy.parseRetryAfter) ?? .zero
+                    throw HTTPClientError(
+                        url: redactedURL,
+                        reason: .waitTooLong(
+                            status: answer.status,
+                            askedSeconds: Int(asked.components.seconds),
+                            limitSeconds: Int(retryPolicy.maxBackoff.components.seconds)
+                        ),
+                        server: configuration.serverName
+                    )
                 }
                 delay = next
             case .failure(let failure):
                 guard retries < retryPolicy.maxRetries,
                     retryPolicy.mayRetry(failure.kind, isIdempotent: request.isIdempotent)
                 else {
-                    throw HTTPClientError(url: redactedURL, failure: failure, redaction: redaction)
+                    throw HTTPClientError(
+                        url: redactedURL,
+                        failure: failure,
+                        redaction: redaction,
+                        responseLimit: configuration.maxResponseBytes
+                    )
                 }
                 delay = retryPolicy.backoff(retry: retries + 1)
             }
@@ -115,7 +136,7 @@ extension HTTPClient {
 
 extension HTTPClientError {
     /// Maps a transport failure to the error callers see, with every secret redacted from its detail.
-    init(url: String, failure: CurlFailure, redaction: Redaction) {
+    init(url: String, failure: CurlFailure, redaction: Redaction, responseLimit: Int) {
         let detail = redaction.redact(failure.message)
         switch failure.kind {
         case .timedOut:
@@ -127,7 +148,7 @@ extension HTTPClientError {
         case .tls:
             self.init(url: url, reason: .transport("TLS verification failed: \(detail); fix the server's certificate"))
         case .responseTooLarge:
-            self.init(url: url, reason: .transport("\(detail); page the request or raise max_response_bytes"))
+            self.init(url: url, reason: .responseTooLarge(limit: responseLimit))
         case .invalidRequest:
             self.init(url: url, reason: .transport("invalid request: \(detail); fix the plugin's request"))
         case .other:

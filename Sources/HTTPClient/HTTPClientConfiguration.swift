@@ -14,11 +14,13 @@ package struct HTTPClientConfiguration: Sendable {
     /// First backoff when a retryable answer carries no Retry-After; doubles each retry, with jitter.
     package var initialBackoff: Duration
     /// Upper bound on any single wait (backoff or Retry-After). A Retry-After longer than this ends the retries
-    /// (`.retriesExhausted`) rather than being cut short.
+    /// (`.waitTooLong`) rather than being cut short.
     package var maxBackoff: Duration
     package var maxRedirects: Int
     /// Largest response body accepted (after decoding); a larger one fails the request.
     package var maxResponseBytes: Int
+    /// Who the client talks to, as errors name it ("Cisco Meraki asked to wait 90 s").
+    package var serverName: String
 
     package init(
         allowedHosts: [String],
@@ -30,7 +32,8 @@ package struct HTTPClientConfiguration: Sendable {
         initialBackoff: Duration = .milliseconds(500),
         maxBackoff: Duration = .seconds(60),
         maxRedirects: Int = 5,
-        maxResponseBytes: Int = 64 << 20
+        maxResponseBytes: Int = 64 << 20,
+        serverName: String = "the server"
     ) {
         self.allowedHosts = allowedHosts
         self.rateBudgets = rateBudgets
@@ -42,5 +45,6 @@ package struct HTTPClientConfiguration: Sendable {
         self.maxBackoff = maxBackoff
         self.maxRedirects = maxRedirects
         self.maxResponseBytes = maxResponseBytes
+        self.serverName = serverName
     }
 }

@@ -12,10 +12,18 @@ extension CoreContext {
         } catch {
             throw CoreOpenError(description: error.description)
         }
-        let cipher = try KeyringCipher(
-            dataDirectory: configuration.dataDirectory,
-            environment: configuration.environment
-        )
+        // A master key or keyring that is missing, corrupt or too open, or a lost keyring that stored credentials
+        // still need, is a data directory the application cannot use (the CLI exits 78).
+        let cipher: KeyringCipher
+        do {
+            cipher = try KeyringCipher(
+                dataDirectory: configuration.dataDirectory,
+                environment: configuration.environment,
+                database: database
+            )
+        } catch {
+            throw CoreOpenError(description: error.message)
+        }
         return CoreContext(
             database: database,
             providers: try providers(configuration.providers, logger: configuration.logger),

@@ -71,14 +71,22 @@ package struct CoreContext: Sendable {
 }
 
 extension ServiceError {
+    /// The storage failure as callers see it: named "database", never by its file path, which would tell an API
+    /// client where the server keeps its data (issue 15 item 6).
     init(_ error: StorageError) {
         switch error.reason {
-        case .conflict: self.init(.conflict, error.description)
-        case .notFound: self.init(.notFound, error.description)
-        case .cannotOpen: self.init(.unavailable, error.description)
-        case .busy: self.init(.unavailable, error.description)
+        case .conflict(let what): self.init(.conflict, what)
+        case .notFound(let what): self.init(.notFound, "\(what) not found")
+        case .cannotOpen(let detail):
+            self.init(
+                .unavailable,
+                "database: cannot open: \(detail); check the data directory's permissions and free space"
+            )
+        case .busy:
+            self.init(.unavailable, "database: busy (another Patchbay process holds the write lock); try again")
+        // The operator must see which directory to chmod; this is raised opening the local data directory.
         case .exposedDirectory: self.init(.permissionDenied, error.description)
-        case .failed: self.init(.internal, error.description)
+        case .failed(let detail): self.init(.internal, "database: \(detail)")
         }
     }
 }

@@ -3,6 +3,7 @@ package import PatchbayCore
 /// What the controllers call: the core services over one context, and the sync runner.
 package struct APIServices: Sendable {
     package let identity: IdentityService
+    package let installation: InstallationService
     package let integrations: IntegrationService
     package let provisioning: ProvisioningService
     package let networks: NetworkService
@@ -11,6 +12,7 @@ package struct APIServices: Sendable {
 
     package init(context: CoreContext) {
         identity = IdentityService(context: context)
+        installation = InstallationService(context: context)
         integrations = IntegrationService(context: context)
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)

@@ -43,6 +43,8 @@ package func buildRouter(services: APIServices, logger: Logger) -> Router<APIReq
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware())
+    let routes = MethodNotAllowedMiddleware.Routes()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     OpenAPIController().addRoutes(to: router.group("v1"))
     let authenticated = router.group("v1").add(middleware: AuthMiddleware(identity: services.identity))
     MeController(services: services).addRoutes(to: authenticated)
@@ -52,6 +54,7 @@ package func buildRouter(services: APIServices, logger: Logger) -> Router<APIReq
     SyncsController(services: services).addRoutes(to: authenticated)
     NetworksController(services: services).addRoutes(to: authenticated)
     TokensController(services: services).addRoutes(to: authenticated)
+    routes.set(router.routes.map { (path: "\($0.path)", method: $0.method.rawValue) })
     return router
 }
 

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
             Workspaces, provider integrations, syncs and networks. Every route but this document needs
             `Authorization: Bearer <token>` (a token from `patchbay init` or `patchbay tokens create`). Ids of another
             workspace answer 404, never 403. Credentials are write-only. Any route may also answer 500 (with a request
-            id to quote) or 503 (shutting down, database busy).
+            id to quote) or 503 (shutting down, database busy); a method a path lacks answers 405 with Allow.
         servers:
           - url: http://127.0.0.1:8080
         security:
@@ -35,7 +35,9 @@ enum OpenAPIDocument {
                 "200": {description: Workspaces, content: {application/json: {schema: {$ref: "#/components/schemas/WorkspaceList"}}}}
                 "401": {$ref: "#/components/responses/Error"}
             post:
-              summary: Creates a workspace owned by the caller.
+              summary: >-
+                Creates a workspace owned by the caller. Installation administrators only, unless the installation's
+                workspace_creation setting is everyone.
               requestBody:
                 required: true
                 content: {application/json: {schema: {$ref: "#/components/schemas/CreateWorkspace"}}}
@@ -43,6 +45,7 @@ enum OpenAPIDocument {
                 "201": {description: Created, content: {application/json: {schema: {$ref: "#/components/schemas/Workspace"}}}}
                 "400": {$ref: "#/components/responses/Error"}
                 "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
                 "409": {$ref: "#/components/responses/Error"}
                 "413": {$ref: "#/components/responses/Error"}
           /v1/workspaces/{workspace}:
@@ -124,7 +127,7 @@ enum OpenAPIDocument {
                 "404": {$ref: "#/components/responses/Error"}
           /v1/syncs/{run}:
             parameters:
-              - {name: run, in: path, required: true, schema: {type: integer}}
+              - {name: run, in: path, required: true, schema: {$ref: "#/components/schemas/RowID"}}
             get:
               summary: One sync run.
               responses:
@@ -136,10 +139,10 @@ enum OpenAPIDocument {
             get:
               summary: A page of the workspace's networks in id order; pass next_cursor as after for the next page.
               parameters:
-                - {name: integration, in: query, schema: {type: integer}}
+                - {name: integration, in: query, schema: {$ref: "#/components/schemas/RowID"}}
                 - {name: status, in: query, schema: {type: string, enum: [active, removed]}}
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
-                - {name: after, in: query, schema: {type: integer}}
+                - {name: after, in: query, schema: {type: integer, minimum: 0, maximum: 9223372036854775807}}
               responses:
                 "200": {description: A page, content: {application/json: {schema: {$ref: "#/components/schemas/NetworkPage"}}}}
                 "400": {$ref: "#/components/responses/Error"}
@@ -182,7 +185,7 @@ enum OpenAPIDocument {
             bearer: {type: http, scheme: bearer}
           parameters:
             Workspace: {name: workspace, in: path, required: true, description: Id or name, schema: {type: string}}
-            ID: {name: id, in: path, required: true, schema: {type: integer}}
+            ID: {name: id, in: path, required: true, schema: {$ref: "#/components/schemas/RowID"}}
           responses:
             Error:
               description: 'An error: code is one of the stable codes.'
@@ -201,6 +204,14 @@ enum OpenAPIDocument {
                       enum: [invalid_argument, unauthenticated, permission_denied, not_found, conflict, failed_precondition, rate_limited, unavailable, cancelled, internal]
                     message: {type: string}
                     run_id: {type: integer}
+            Name:
+              description: >-
+                What the server accepts as a name: 1 to 200 characters, not only spaces, no control characters.
+              type: string
+              minLength: 1
+              maxLength: 200
+              pattern: '^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$'
+            RowID: {type: integer, minimum: 1, maximum: 9223372036854775807}
             User:
               type: object
               properties: {id: {type: integer}, name: {type: string}}
@@ -218,11 +229,14 @@ enum OpenAPIDocument {
               properties:
                 user: {$ref: "#/components/schemas/User"}
                 workspaces: {type: array, items: {$ref: "#/components/schemas/Workspace"}}
+                installation_admin:
+                  type: boolean
+                  description: Installation administrators issue other users' tokens, create workspaces, rotate keys.
             CreateWorkspace:
               type: object
               additionalProperties: false
               required: [name]
-              properties: {name: {type: string}}
+              properties: {name: {$ref: "#/components/schemas/Name"}}
             Field:
               type: object
               properties:
@@ -253,8 +267,8 @@ enum OpenAPIDocument {
               additionalProperties: false
               required: [provider, name, credentials]
               properties:
-                provider: {type: string}
-                name: {type: string}
+                provider: {type: string, description: 'An id of GET /v1/providers; another answers 404.'}
+                name: {$ref: "#/components/schemas/Name"}
                 credentials: {type: object, additionalProperties: {type: string}, writeOnly: true}
                 settings: {type: object, additionalProperties: {type: string}}
                 validate: {type: boolean, default: true}
@@ -339,7 +353,7 @@ enum OpenAPIDocument {
               additionalProperties: false
               required: [name]
               properties:
-                name: {type: string}
+                name: {$ref: "#/components/schemas/Name"}
                 expires_in_seconds: {type: integer, minimum: 1, maximum: 315360000}
             IssuedToken:
               type: object

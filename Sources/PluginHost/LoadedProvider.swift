@@ -40,7 +40,8 @@ package final class LoadedProvider: Sendable {
                     RateBudget(scope: $0, requests: budget.requests, period: .milliseconds(budget.periodMilliseconds))
                 }
             },
-            budgetShare: entry.budgetShare
+            budgetShare: entry.budgetShare,
+            serverName: library.descriptor.name
         )
         self.httpClient = HTTPClient(configuration: configuration, logger: logger)
     }

@@ -27,20 +27,38 @@ package protocol PatchbayStore: Sendable {
     func role(ofUser userID: Int64, inWorkspace workspaceID: Int64) throws(StorageError) -> MemberRole?
     func user(id: Int64) throws(StorageError) -> UserRecord?
     func user(named name: String) throws(StorageError) -> UserRecord?
-    /// Creates a user (or reuses one of that name) and gives them `role` in the workspace.
+    /// Creates a user (or, when `mayAttachExisting`, reuses one of that name) and gives them `role` in the
+    /// workspace; nil when the user exists and `mayAttachExisting` is false, decided in the insert's transaction.
     func addMember(
         name: String,
         workspaceID: Int64,
         role: MemberRole,
+        mayAttachExisting: Bool,
         actorID: Int64,
         now: Date
-    ) throws(StorageError) -> UserRecord
+    ) throws(StorageError) -> UserRecord?
     func insertToken(_ token: APITokenRecord) throws(StorageError) -> APITokenRecord
     /// The live token with this hash (revoked and expired ones are nil); notes its use without waiting for a writer.
     func useToken(hash: String, now: Date) throws(StorageError) -> APITokenRecord?
     func tokens(ofUser userID: Int64) throws(StorageError) -> [APITokenRecord]
     func token(id: Int64) throws(StorageError) -> APITokenRecord?
     func revokeToken(id: Int64, actorID: Int64, now: Date) throws(StorageError)
+
+    // MARK: Installation administrators and settings
+
+    func isInstallationAdmin(userID: Int64) throws(StorageError) -> Bool
+    /// The installation administrators, in id order.
+    func installationAdmins() throws(StorageError) -> [UserRecord]
+    /// Promotes or demotes a user by name; not found when no such user, a conflict for the last administrator.
+    func setInstallationAdmin(
+        userName: String,
+        isAdmin: Bool,
+        actorID: Int64,
+        now: Date
+    ) throws(StorageError)
+        -> UserRecord
+    func installationSetting(named name: String) throws(StorageError) -> String?
+    func setInstallationSetting(named name: String, value: String, actorID: Int64, now: Date) throws(StorageError)
 
     // MARK: Integrations
 

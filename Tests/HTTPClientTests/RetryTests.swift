@@ -86,6 +86,9 @@ import Testing
             }
 
             #expect(error.reason == .retriesExhausted(lastStatus: 503))
+            // A 503 is the provider's outage: lowering this host's budget share would not help.
+            #expect(!error.description.contains("budget_share"), "\(error)")
+            #expect(error.description.contains("still answered 503"), "\(error)")
             #expect(server.requestCount == 3)
             #expect(error.description.hasPrefix(server.baseURL + "/x: "))
         }
@@ -100,7 +103,10 @@ import Testing
                 try await client.send(HTTPRequest(url: server.baseURL + "/x"))
             }
 
-            #expect(error.reason == .retriesExhausted(lastStatus: 429))
+            // No retry was made, so the error says what Retry-After asked rather than "retries ran out".
+            #expect(error.reason == .waitTooLong(status: 429, askedSeconds: 3600, limitSeconds: 2))
+            #expect(error.description.contains("asked to wait 3600 s; more than the 2 s limit"), "\(error)")
+            #expect(!error.description.contains("retries ran out"))
             #expect(server.requestCount == 1)
         }
     }

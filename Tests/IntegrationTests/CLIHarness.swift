@@ -18,9 +18,10 @@ struct CLIHarness {
         try await run(arguments, input: input)
     }
 
-    func run(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
+    func run(_ arguments: [String], input: String? = nil, pluginsFile: String? = nil) async throws -> ProcessOutput {
         let environment = [
-            "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": token ?? "",
+            "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile ?? self.pluginsFile,
+            "PATCHBAY_TOKEN": token ?? "",
         ]
         let data = input.map { Data($0.utf8) }
         return try await onOwnThread {

@@ -91,7 +91,7 @@ import Testing
             #expect(badKey.standardError.hasPrefix("error: provider meraki:"))
 
             let unknown = try await cli.createIntegration("x", provider: "nope", apiKey: "k")
-            #expect(unknown.status == 65)
+            #expect(unknown.status == 66)  // not found (issue 15 item 15: the OpenAPI document allows any id)
             #expect(unknown.standardError.contains("provider 'nope': not loaded"))
 
             let metadata = try await cli.createIntegration(

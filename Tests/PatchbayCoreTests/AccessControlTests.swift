@@ -19,6 +19,9 @@ import Testing
                 role: .viewer
             )
             let outsider = Caller(userID: outsiderUser.id, name: outsiderUser.name)
+            // Workspaces are the installation administrators' to create unless they let everyone (issue 15).
+            try await InstallationService(context: env.context)
+                .set(env.owner, setting: "workspace_creation", to: "everyone")
             _ = try await env.identity.createWorkspace(outsider, name: "evil")
             let stranger = try await env.identity.addUser(outsider, name: "eve", workspace: "evil", role: .admin)
             let eve = Caller(userID: stranger.id, name: stranger.name)

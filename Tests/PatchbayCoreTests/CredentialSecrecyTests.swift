@@ -111,7 +111,7 @@ import Testing
                 #expect(provider.lastCredentials?["api_key"] == "key-\(key)")
             }
             // A fresh process (new cipher, keyring from disk) still opens everything.
-            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:])
+            let reopened = try KeyringCipher(dataDirectory: env.directory, environment: [:], database: env.database)
             #expect(try reopened.currentKeyID() == rotation.currentKeyID)
         }
     }
@@ -141,12 +141,18 @@ import Testing
         }
     }
 
-    @Test func onlyOwnersRotateKeys() async throws {
+    /// Keys protect every tenant: a workspace owner who is not an installation administrator may not rotate them
+    /// (issue 15 item 1; before, any owner of any workspace could).
+    @Test func onlyInstallationAdministratorsRotateKeys() async throws {
         try await withCoreEnvironment { env in
             let admin = try await env.member("ada", role: .admin)
-            await #expect { try await KeyRotationService(context: env.context).rotate(admin) } throws: {
-                ($0 as? ServiceError)?.code == .permissionDenied
+            let owner = try await env.member("olga", role: .owner)
+            for caller in [admin, owner] {
+                await #expect { try await KeyRotationService(context: env.context).rotate(caller) } throws: {
+                    ($0 as? ServiceError)?.code == .permissionDenied
+                }
             }
+            _ = try await KeyRotationService(context: env.context).rotate(env.owner)
         }
     }
 }

@@ -15,6 +15,8 @@ import Testing
     func storageReasonMapsToServiceCode(_ reason: StorageError.Reason, _ code: ServiceError.Code) {
         let mapped = ServiceError(StorageError(path: "/data/patchbay.sqlite", reason: reason))
         #expect(mapped.code == code)
+        // Callers (API clients included) never learn where the database lives (issue 15 item 6).
+        #expect(!mapped.message.contains("/data"), "\(mapped.message)")
     }
 
     @Test func busyTellsTheCallerToTryAgain() {

@@ -94,8 +94,8 @@ import Testing
             method: "POST",
             path: integrations,
             body: #"{"provider":"nope","name":"X","credentials":{"api_key":"k"}}"#,
-            status: 400,
-            code: "invalid_argument",
+            status: 404,
+            code: "not_found",
             mentions: "provider 'nope': not loaded"
         ),
         BadRequest(

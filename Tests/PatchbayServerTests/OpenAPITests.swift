@@ -70,7 +70,7 @@ import Yams
             ("GET", "/v1/workspaces", owner, nil), ("GET", "/v1/workspaces", nil, nil),
             ("POST", "/v1/workspaces", owner, #"{"name":"initech"}"#), ("POST", "/v1/workspaces", owner, "{"),
             ("POST", "/v1/workspaces", owner, #"{"name":"acme"}"#), ("POST", "/v1/workspaces", owner, big),
-            ("POST", "/v1/workspaces", nil, #"{"name":"x"}"#),
+            ("POST", "/v1/workspaces", nil, #"{"name":"x"}"#), ("POST", "/v1/workspaces", viewer, #"{"name":"x"}"#),
             ("GET", "/v1/workspaces/acme", owner, nil), ("GET", "/v1/workspaces/acme", stranger, nil),
             ("GET", "/v1/workspaces/acme", nil, nil),
             ("GET", "/v1/providers", owner, nil), ("GET", "/v1/providers", nil, nil),

@@ -9,19 +9,26 @@ import Testing
             let me = try await api.call("GET", "/v1/me", token: api.owner)
             #expect((me.object["user"] as? [String: Any])?["name"] as? String == "ops")
             #expect((me.object["workspaces"] as? [[String: Any]])?.count == 2)
+            #expect(me.object["installation_admin"] as? Bool == true)
+            let strangerMe = try await api.call("GET", "/v1/me", token: api.stranger)
+            #expect(strangerMe.object["installation_admin"] as? Bool == false)
+            // Workspaces are the installation administrators' to create (issue 15 item 1): sam owns globex only.
+            let refused = try await api.call("POST", "/v1/workspaces", token: api.stranger, body: #"{"name":"x"}"#)
+            #expect(refused.status == 403)
+            #expect(refused.errorCode == "permission_denied")
             let created = try await api.call(
                 "POST",
                 "/v1/workspaces",
-                token: api.stranger,
+                token: api.owner,
                 body: #"{"name":"initech"}"#
             )
             #expect(created.status == 201)
             #expect(created.object["role"] as? String == "owner")
-            let list = try await api.call("GET", "/v1/workspaces", token: api.stranger)
+            let list = try await api.call("GET", "/v1/workspaces", token: api.owner)
             let names = (list.object["workspaces"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-            #expect(names?.sorted() == ["globex", "initech"])
-            let byName = try await api.call("GET", "/v1/workspaces/initech", token: api.stranger)
-            let byID = try await api.call("GET", "/v1/workspaces/\(created.object["id"] ?? "")", token: api.stranger)
+            #expect(names?.sorted() == ["acme", "globex", "initech"])
+            let byName = try await api.call("GET", "/v1/workspaces/initech", token: api.owner)
+            let byID = try await api.call("GET", "/v1/workspaces/\(created.object["id"] ?? "")", token: api.owner)
             #expect(byName.status == 200)
             #expect(byName.text == byID.text)
             let duplicate = try await api.call("POST", "/v1/workspaces", token: api.owner, body: #"{"name":"acme"}"#)
@@ -94,6 +101,23 @@ import Testing
             let response = try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: body)
             #expect(response.status == 201)
             #expect(api.fake.requests.isEmpty)
+        }
+    }
+}
+
+/// Issue 15 item 15: a method a route does not have is 405 with `Allow`, not 404 (the audit saw TRACE answer 404).
+@Suite struct MethodNotAllowedTests {
+    @Test(arguments: [
+        ("TRACE", "/v1/me", "GET"), ("PATCH", "/v1/workspaces", "GET, POST"),
+        ("PUT", "/v1/integrations/7", "DELETE, GET"), ("DELETE", "/v1/workspaces/acme/networks", "GET"),
+    ])
+    func aMethodTheRouteLacksIs405WithAllow(method: String, path: String, allow: String) async throws {
+        try await withAPIServer { api in
+            let response = try await api.call(method, path, token: api.owner)
+            #expect(response.status == 405, "\(method) \(path): \(response.text)")
+            #expect(response.errorCode == "invalid_argument")
+            #expect(response.header("allow") == allow)
+            #expect(try await api.call("GET", "/v1/nowhere", token: api.owner).status == 404)
         }
     }
 }

@@ -99,6 +99,34 @@ import Testing
         }
     }
 
+    /// Issue 15 item 7: entries that would silently allow nothing are refused where they are written.
+    @Test(arguments: [
+        "*", "a b", ":80", "host:", "host:99999", "http://a.example", "*.", "a..b", "-a.example",
+    ])
+    func allowedHostsThatMatchNothingAreRefusedWithTheAcceptedForms(shown: String) {
+        let entry = "\"\(shown)\""
+        let yaml = "plugins:\n  - path: a.so\n    allowed_hosts: [ok.example, \(entry)]\n"
+        #expect(
+            throws: ManifestError(
+                file: "plugins.yaml",
+                line: 3,
+                column: 33,
+                message: "`allowed_hosts` entry '\(shown)' is not a host; write host, *.domain or host:port "
+                    + "(e.g. api.meraki.com, *.meraki.com, 127.0.0.1:8080)"
+            )
+        ) {
+            try Manifest.parse(yaml: yaml, file: "plugins.yaml", baseDirectory: "/")
+        }
+    }
+
+    @Test func allowedHostsAcceptTheDocumentedForms() throws {
+        let hosts = ["api.meraki.com", "*.meraki.com", "127.0.0.1:8080", "localhost", "fake-1.test:443"]
+        let yaml =
+            "plugins:\n  - path: a.so\n    allowed_hosts: [\(hosts.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+        let manifest = try Manifest.parse(yaml: yaml, file: "plugins.yaml", baseDirectory: "/")
+        #expect(manifest.entries.first?.allowedHosts == hosts)
+    }
+
     @Test func syntaxErrorHasAPosition() throws {
         let error = try #require(throws: ManifestError.self) {
             try Manifest.parse(yaml: "plugins:\n  - path: [a\n", file: "p.yaml", baseDirectory: "/")

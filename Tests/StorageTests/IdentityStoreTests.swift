@@ -47,21 +47,36 @@ import Testing
         try withStore { fixture in
             let store = fixture.store
             let globex = try store.createWorkspace(name: "globex", ownerID: fixture.ownerID, now: fixture.now)
-            let alice = try store.addMember(
+            let alice = try #require(
+                try store.addMember(
+                    name: "alice",
+                    workspaceID: fixture.workspaceID,
+                    role: .viewer,
+                    mayAttachExisting: false,
+                    actorID: fixture.ownerID,
+                    now: fixture.now
+                )
+            )
+            // An existing user is attached only when the caller may (an installation administrator, issue 15).
+            let refused = try store.addMember(
                 name: "alice",
-                workspaceID: fixture.workspaceID,
-                role: .viewer,
+                workspaceID: globex.id ?? 0,
+                role: .admin,
+                mayAttachExisting: false,
                 actorID: fixture.ownerID,
                 now: fixture.now
             )
+            #expect(refused == nil)
+            #expect(try store.role(ofUser: alice.id ?? 0, inWorkspace: globex.id ?? 0) == nil)
             let again = try store.addMember(
                 name: "alice",
                 workspaceID: globex.id ?? 0,
                 role: .admin,
+                mayAttachExisting: true,
                 actorID: fixture.ownerID,
                 now: fixture.now
             )
-            #expect(again.id == alice.id)
+            #expect(again?.id == alice.id)
             #expect(try store.user(named: "alice") == alice)
             #expect(try store.user(id: alice.id ?? 0) == alice)
             #expect(try store.workspaces(forUser: alice.id ?? 0).map(\.role) == [.viewer, .admin])
@@ -71,6 +86,7 @@ import Testing
                     name: "alice",
                     workspaceID: fixture.workspaceID,
                     role: .owner,
+                    mayAttachExisting: true,
                     actorID: fixture.ownerID,
                     now: fixture.now
                 )

@@ -54,6 +54,10 @@ import Testing
             #expect(try store.syncRuns(integrationID: 1).map(\.removed) == [1])
             #expect(try store.cachedCounts(integrationIDs: [1])[1]?.accessPoints == 7)
             #expect(try store.auditEntries(workspaceID: 1).map(\.action) == ["init"])
+            // v2: the user init made (the first) administers the installation; nobody else does.
+            #expect(try store.isInstallationAdmin(userID: owner.id ?? 0))
+            #expect(try store.installationAdmins().map(\.name) == ["olivia"])
+            #expect(try store.installationSetting(named: "workspace_creation") == nil)
         }
     }
 
@@ -82,6 +86,7 @@ import Testing
     /// Rows as the first schema's code wrote them (dates as GRDB's text, enums as their raw strings).
     private static let firstSchemaRows = """
         INSERT INTO users (id, name, created_at) VALUES (1, 'olivia', '2026-01-01 10:00:00.000');
+        INSERT INTO users (id, name, created_at) VALUES (2, 'victor', '2026-01-02 10:00:00.000');
         INSERT INTO workspaces (id, name, created_at) VALUES (1, 'acme', '2026-01-01 10:00:00.000');
         INSERT INTO memberships (workspace_id, user_id, role, created_at)
             VALUES (1, 1, 'owner', '2026-01-01 10:00:00.000');

@@ -20,7 +20,7 @@ struct InitCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        try await reportingErrors {
+        try await reportingErrors(json: json) {
             let runtime = try Runtime(data: data, plugins: nil)
             let issued = try await IdentityService(context: runtime.context).initialize(
                 ownerName: owner,
@@ -29,12 +29,12 @@ struct InitCommand: AsyncParsableCommand {
             if json {
                 try JSONOutput.print(issued)
             } else {
-                print(
+                say(
                     "Created user '\(issued.user.name)' (owner) and workspace '\(issued.workspace?.name ?? workspace)'."
                 )
-                print("API token (shown once; keep it secret):")
-                print(issued.token)
-                print("Use it with: export PATCHBAY_TOKEN=<token>   or   --token-file FILE")
+                say("API token (shown once; keep it secret):")
+                say(issued.token)
+                say("Use it with: export PATCHBAY_TOKEN=<token>   or   --token-file FILE")
             }
         }
     }

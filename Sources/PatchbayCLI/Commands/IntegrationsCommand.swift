@@ -28,7 +28,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: plugins)
                 let caller = try runtime.caller()
                 let fields = runtime.context.providers.provider(id: provider)?.credentialFields ?? []
@@ -43,7 +43,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
                     validate: !noValidate
                 )
                 if json { return try JSONOutput.print(integration) }
-                print("Created integration \(integration.id) '\(integration.name)' (\(integration.provider)).")
+                say("Created integration \(integration.id) '\(integration.name)' (\(integration.provider)).")
             }
         }
 
@@ -71,7 +71,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: plugins)
                 let integrations = try await IntegrationService(context: runtime.context)
                     .list(try runtime.caller(), workspace: workspace, refresh: refresh)
@@ -106,11 +106,11 @@ struct IntegrationsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 try await IntegrationService(context: runtime.context).delete(try runtime.caller(), id: id)
                 if json { return try JSONOutput.print(["deleted": id]) }
-                print("Deleted integration \(id) with its credentials, networks and sync history.")
+                say("Deleted integration \(id) with its credentials, networks and sync history.")
             }
         }
     }

@@ -18,11 +18,11 @@ struct KeysCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let summary = try await KeyRotationService(context: runtime.context).rotate(try runtime.caller())
                 if json { return try JSONOutput.print(summary) }
-                print("Re-encrypted \(summary.reencrypted) credential(s) under key \(summary.currentKeyID).")
+                say("Re-encrypted \(summary.reencrypted) credential(s) under key \(summary.currentKeyID).")
             }
         }
     }

@@ -23,7 +23,7 @@ struct NetworksCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: plugins)
                 let integrationID = integration
                 let run = try await ProvisioningService(context: runtime.context).sync(
@@ -36,7 +36,7 @@ struct NetworksCommand: AsyncParsableCommand {
                     )
                 }
                 if json { return try JSONOutput.print(run) }
-                print(
+                say(
                     "Synced integration \(integrationID) in \(run.durationMS ?? 0) ms: created \(run.created), updated \(run.updated), unchanged \(run.unchanged), removed \(run.removed)."
                 )
             }
@@ -55,7 +55,7 @@ struct NetworksCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let service = NetworkService(context: runtime.context)
                 let caller = try runtime.caller()

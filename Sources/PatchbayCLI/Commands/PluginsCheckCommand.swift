@@ -66,7 +66,7 @@ struct PluginsCheckCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.print(report)
         } else {
-            print(report.text)
+            sayLines(report.text)
         }
         if !report.passed { throw ExitCode(1) }
     }

@@ -17,21 +17,22 @@ struct PluginsInspectCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let registry = try pluginFile.loadRegistry()
-        let candidates = registry.plugins.filter { $0.id == id }
-        guard let plugin = candidates.first(where: \.isLoaded) ?? candidates.first else {
-            let known = registry.plugins.compactMap(\.id)
-            StandardError.print(
-                "error: \(registry.file): no plugin with id '\(id)' (known: \(known.joined(separator: ", "))); "
-                    + "run `patchbay plugins list` to see them"
-            )
-            throw ExitCode(64)
-        }
-        let details = PluginsInspectDetails(plugin, provider: registry.provider(id: id))
-        if json {
-            try JSONOutput.print(details)
-        } else {
-            print(details.text)
+        try await reportingErrors(json: json) {
+            let registry = try pluginFile.loadRegistry()
+            let candidates = registry.plugins.filter { $0.id == id }
+            guard let plugin = candidates.first(where: \.isLoaded) ?? candidates.first else {
+                let known = registry.plugins.compactMap(\.id)
+                throw CLIError(
+                    "\(registry.file): no plugin with id '\(id)' (known: \(known.joined(separator: ", "))); "
+                        + "run `patchbay plugins list` to see them"
+                )
+            }
+            let details = PluginsInspectDetails(plugin, provider: registry.provider(id: id))
+            if json {
+                try JSONOutput.print(details)
+            } else {
+                sayLines(details.text)
+            }
         }
     }
 }

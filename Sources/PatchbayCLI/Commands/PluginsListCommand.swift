@@ -15,6 +15,10 @@ struct PluginsListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        try await reportingErrors(json: json) { try list() }
+    }
+
+    private func list() throws {
         let registry = try pluginFile.loadRegistry()
         let rows = registry.plugins.map(PluginsListRow.init)
         if json {
@@ -22,7 +26,7 @@ struct PluginsListCommand: AsyncParsableCommand {
             return
         }
         guard !rows.isEmpty else {
-            print("No plugins in \(registry.file).")
+            say("No plugins in \(registry.file).")
             return
         }
         var table = TextTable(headers: ["ID", "NAME", "VERSION", "VENDOR", "ABI", "STATUS", "PATH"])
@@ -35,9 +39,9 @@ struct PluginsListCommand: AsyncParsableCommand {
         print(table.render())
         let failures = rows.filter { $0.error != nil }
         if !failures.isEmpty {
-            print("")
+            say("")
             for row in failures {
-                print("\(row.status): \(DisplayPath.relative(row.path)): \(row.error ?? "")")
+                say("\(row.status): \(DisplayPath.relative(row.path)): \(row.error ?? "")")
             }
         }
     }

@@ -42,10 +42,10 @@ struct PluginsNewCommand: AsyncParsableCommand {
                 case .swift: try SwiftScaffold.make(scaffoldName, patchbay: patchbay)
                 }
             try scaffold.write(to: folder)
-            print(
+            say(
                 "Created the \(lang.rawValue) provider '\(scaffoldName.id)' in \(folder) (\(scaffold.files.count) files)."
             )
-            print("Next: cd \(folder) && \(scaffold.testCommand)")
+            say("Next: cd \(folder) && \(scaffold.testCommand)")
         }
     }
 }

@@ -11,7 +11,7 @@ struct TokensCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue a token (shown once) for yourself, or for a user of a workspace you administer."
+            abstract: "Issue a token (shown once) for yourself, or (installation administrators) for another user."
         )
 
         @OptionGroup var data: DataOptions
@@ -21,7 +21,7 @@ struct TokensCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let longest = Int(IdentityService.maximumTokenLifetime / 86_400)
                 if let expiresInDays, !(1...longest).contains(expiresInDays) {
                     throw CLIError("--expires-in-days \(expiresInDays): out of range; use 1 to \(longest) (10 years)")
@@ -34,8 +34,8 @@ struct TokensCommand: AsyncParsableCommand {
                     expiresIn: expiresInDays.map { Double($0) * 86_400 }
                 )
                 if json { return try JSONOutput.print(issued) }
-                print("Token \(issued.tokenID ?? 0) for '\(issued.user.name)' (shown once; keep it secret):")
-                print(issued.token)
+                say("Token \(issued.tokenID ?? 0) for '\(issued.user.name)' (shown once; keep it secret):")
+                say(issued.token)
             }
         }
     }
@@ -47,7 +47,7 @@ struct TokensCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let tokens = try IdentityService(context: runtime.context).tokens(try runtime.caller())
                 if json { return try JSONOutput.print(tokens) }
@@ -75,7 +75,7 @@ struct TokensCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
                 try await IdentityService(context: runtime.context).revokeToken(try runtime.caller(), id: id)
-                print("Revoked token \(id).")
+                say("Revoked token \(id).")
             }
         }
     }

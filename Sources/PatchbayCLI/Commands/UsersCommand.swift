@@ -11,7 +11,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user (created if new) to a workspace with a role. Then issue them a token."
+            abstract: "Add a new user to a workspace with a role (an existing user: installation administrators only)."
         )
 
         @OptionGroup var data: DataOptions
@@ -21,7 +21,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 guard let role = Role(rawValue: role) else {
                     throw CLIError("--role \(role): unknown; use owner, admin, member or viewer")
                 }
@@ -31,8 +31,10 @@ struct UsersCommand: AsyncParsableCommand {
                 if json {
                     try JSONOutput.print(user)
                 } else {
-                    print("Added user \(user.id) '\(user.name)' to workspace '\(workspace)' as \(role.rawValue).")
-                    print("Issue a token for them with: patchbay tokens create --user \(user.name)")
+                    say("Added user \(user.id) '\(user.name)' to workspace '\(workspace)' as \(role.rawValue).")
+                    say(
+                        "An installation administrator issues their first token: patchbay tokens create --user \(user.name)"
+                    )
                 }
             }
         }

@@ -17,7 +17,7 @@ struct WorkspacesCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let workspace = try await IdentityService(context: runtime.context).createWorkspace(
                     try runtime.caller(),
@@ -26,7 +26,7 @@ struct WorkspacesCommand: AsyncParsableCommand {
                 if json {
                     try JSONOutput.print(workspace)
                 } else {
-                    print("Created workspace \(workspace.id) '\(workspace.name)'.")
+                    say("Created workspace \(workspace.id) '\(workspace.name)'.")
                 }
             }
         }
@@ -39,7 +39,7 @@ struct WorkspacesCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors {
+            try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let workspaces = try IdentityService(context: runtime.context).workspaces(try runtime.caller())
                 if json { return try JSONOutput.print(workspaces) }

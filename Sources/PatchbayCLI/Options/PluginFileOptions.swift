@@ -26,8 +26,7 @@ struct PluginFileOptions: ParsableArguments {
         do {
             return try ProviderRegistry.load(manifestPath: path, logger: logger)
         } catch {
-            StandardError.print("error: \(error)")
-            throw ExitCode(78)
+            throw CLIError("\(error)", exitCode: 78)
         }
     }
 

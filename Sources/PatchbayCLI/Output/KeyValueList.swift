@@ -8,7 +8,9 @@ struct KeyValueList {
 
     func render() -> String {
         let width = (pairs.map(\.0.count).max() ?? 0) + 2
-        return pairs.map { key, value in key + ":" + String(repeating: " ", count: width - key.count - 1) + value }
-            .joined(separator: "\n")
+        return pairs.map { key, value in
+            key + ":" + String(repeating: " ", count: width - key.count - 1) + TerminalText.neutralized(value)
+        }
+        .joined(separator: "\n")
     }
 }

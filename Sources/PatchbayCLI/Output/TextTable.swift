@@ -22,13 +22,14 @@ struct TextTable {
             widths += [Int](repeating: 0, count: row.count - widths.count)
         }
         for (index, cell) in row.enumerated() {
-            widths[index] = max(widths[index], cell.count)
+            widths[index] = max(widths[index], TerminalText.neutralized(cell).count)
         }
     }
 
-    /// One row padded to `widths`; the last cell is not padded, so no line ends in spaces.
+    /// One row padded to `widths`; the last cell is not padded, so no line ends in spaces. Cells come from providers
+    /// and users: a control character would recolour the terminal or split a row, so each is neutralized.
     static func line(_ row: [String], widths: [Int]) -> String {
-        row.enumerated()
+        row.map(TerminalText.neutralized).enumerated()
             .map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] + 2 - cell.count)
             }

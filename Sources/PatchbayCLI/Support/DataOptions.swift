@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchbayCore
 
 /// Where the embedded database lives and who is calling: shared by every command that touches data.
 struct DataOptions: ParsableArguments {
@@ -46,5 +47,18 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ description: String, exitCode: Int32 = 64) {
         self.description = description
         self.exitCode = exitCode
+    }
+
+    /// The API's error code for this exit code, for `--json` output.
+    var code: ServiceError.Code {
+        switch exitCode {
+        case 66: .notFound
+        case 69: .unavailable
+        case 75: .conflict
+        case 77: .permissionDenied
+        case 78: .failedPrecondition
+        case 64, 65: .invalidArgument
+        default: .internal
+        }
     }
 }

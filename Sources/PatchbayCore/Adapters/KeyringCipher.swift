@@ -1,17 +1,60 @@
 import Foundation
 import Secrets
+package import Storage
 import Synchronization
 
 /// The production `CredentialCipher`: AES-256-GCM envelopes under the data directory's keyring (Secrets module).
 package final class KeyringCipher: CredentialCipher {
     private let store: KeyStore
     private let keyring: Mutex<Keyring>
+    /// The key ids stored envelopes name; asked only when the keyring file is missing.
+    private let sealedKeyIDs: @Sendable () throws(ServiceError) -> Set<String>
 
-    /// Loads the keyring, creating the master key and keyring on first use.
-    package init(dataDirectory: String, environment: [String: String]) throws(ServiceError) {
+    /// Loads the keyring, creating the master key and keyring on first use. `sealedKeyIDs` tells which keys stored
+    /// credentials need: a missing keyring is created only when none do, since a fresh one could open none of them.
+    package init(
+        dataDirectory: String,
+        environment: [String: String],
+        sealedKeyIDs: @escaping @Sendable () throws(ServiceError) -> Set<String>
+    ) throws(ServiceError) {
         let store = KeyStore(dataDirectory: URL(fileURLWithPath: dataDirectory), environment: environment)
         self.store = store
-        keyring = Mutex(try Self.run { try store.load() })
+        self.sealedKeyIDs = sealedKeyIDs
+        keyring = Mutex(try Self.load(store, sealedKeyIDs: sealedKeyIDs))
+    }
+
+    /// The keyring of `database`'s data directory, refusing to replace a lost one while credentials need it.
+    package convenience init(
+        dataDirectory: String,
+        environment: [String: String],
+        database: any PatchbayStore
+    ) throws(ServiceError) {
+        try self.init(dataDirectory: dataDirectory, environment: environment) { () throws(ServiceError) in
+            do throws(StorageError) {
+                return try database.keyIDsInUse()
+            } catch {
+                throw ServiceError(error)
+            }
+        }
+    }
+
+    private static func load(
+        _ store: KeyStore,
+        sealedKeyIDs: () throws(ServiceError) -> Set<String>
+    ) throws(ServiceError) -> Keyring {
+        if !FileManager.default.fileExists(atPath: store.keyringPath) {
+            let needed = try sealedKeyIDs()
+            guard needed.isEmpty else {
+                let keys = needed.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                throw ServiceError(
+                    .failedPrecondition,
+                    "\(store.keyringPath): missing, but stored credentials are sealed with key \(keys) from it; "
+                        + "restore the keyring file from backup (a new keyring could open none of them), "
+                        + "with the master key it was created with"
+                )
+            }
+        }
+        return try run { try store.load() }
     }
 
     package func seal(
@@ -20,7 +63,7 @@ package final class KeyringCipher: CredentialCipher {
     ) throws(ServiceError) -> (ciphertext: [UInt8], keyID: String) {
         // Sealing is rare (create, rotate): read the keyring from disk each time, so an envelope is never sealed
         // with a key that another process (`patchbay keys rotate`) has since retired.
-        let current = try Self.run { try store.load() }
+        let current = try Self.load(store, sealedKeyIDs: sealedKeyIDs)
         keyring.withLock { $0 = current }
         let envelope = try Self.run {
             try Envelope.seal(plaintext: SecretBytes(plaintext), aad: context, keyring: current)
@@ -33,7 +76,7 @@ package final class KeyringCipher: CredentialCipher {
             return try openOnce(envelope, context: context)
         } catch let error as SecretsError where error.isUnknownKey {
             // Another process (`patchbay keys rotate`) may have rotated since this one loaded the keyring.
-            let reloaded = try Self.run { try store.load() }
+            let reloaded = try Self.load(store, sealedKeyIDs: sealedKeyIDs)
             keyring.withLock { $0 = reloaded }
             return try Self.run { try openOnce(envelope, context: context) }
         } catch {
@@ -47,7 +90,7 @@ package final class KeyringCipher: CredentialCipher {
 
     package func beginRotation() throws(ServiceError) {
         // Saved before any row uses the new key, so a crash after this point strands nothing.
-        let rotated = try Self.run { try store.load().rotated() }
+        let rotated = try Self.run { try Self.load(store, sealedKeyIDs: sealedKeyIDs).rotated() }
         try Self.run { try store.save(rotated) }
         keyring.withLock { $0 = rotated }
     }

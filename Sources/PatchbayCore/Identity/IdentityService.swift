@@ -50,9 +50,18 @@ package struct IdentityService: Sendable {
         return Caller(userID: userID, name: user.name)
     }
 
+    /// Creates a workspace owned by the caller: installation administrators only, unless the installation's
+    /// `workspace_creation` setting is `everyone`.
     package func createWorkspace(_ caller: Caller, name: String) async throws(ServiceError) -> WorkspaceSummary {
         try await context.write { () throws(ServiceError) in
             try Validation.name(name, field: "workspace name")
+            guard try InstallationService(context: context).mayCreateWorkspaces(caller) else {
+                throw ServiceError(
+                    .permissionDenied,
+                    "workspace '\(name)': only an installation administrator may create workspaces here; ask one to "
+                        + "create it, or to allow everyone (`patchbay settings set workspace_creation everyone`)"
+                )
+            }
             let workspace = try context.store { () throws(StorageError) in
                 try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
             }
@@ -76,7 +85,9 @@ package struct IdentityService: Sendable {
         return WorkspaceSummary(record, role: role)
     }
 
-    /// Adds a user (created if new) to a workspace with a role. Admins add members; only owners add owners.
+    /// Adds a user (created if new) to a workspace with a role. Admins add members; only owners add owners. A user
+    /// who already exists is added only by an installation administrator: otherwise any workspace admin could pull
+    /// anyone into a workspace they own.
     package func addUser(
         _ caller: Caller,
         name: String,
@@ -90,13 +101,22 @@ package struct IdentityService: Sendable {
             guard role <= callerRole else {
                 throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
             }
-            let user = try context.store { () throws(StorageError) in
+            let mayAttachExisting = try context.isInstallationAdmin(caller)
+            let added = try context.store { () throws(StorageError) in
                 try context.database.addMember(
                     name: name,
                     workspaceID: workspaceID,
                     role: role.stored,
+                    mayAttachExisting: mayAttachExisting,
                     actorID: caller.userID,
                     now: context.clock()
+                )
+            }
+            guard let user = added else {
+                throw ServiceError(
+                    .permissionDenied,
+                    "user '\(name)': already exists, and only an installation administrator may add an existing user "
+                        + "to a workspace; ask one, or pick a new user name"
                 )
             }
             return UserSummary(user)
@@ -106,7 +126,8 @@ package struct IdentityService: Sendable {
     /// The longest a token may live: ten years (3,650 days). A longer lifetime is refused, never clamped.
     package static let maximumTokenLifetime: TimeInterval = 3650 * 86_400
 
-    /// Issues a token for the caller, or — for admins of a workspace the user belongs to — for another user.
+    /// Issues a token for the caller, or (for an installation administrator only) for another user. A token acts
+    /// as its user everywhere, so a workspace admin issuing one for a member would take over their other workspaces.
     package func createToken(
         _ caller: Caller,
         name: String,
@@ -162,23 +183,12 @@ package struct IdentityService: Sendable {
         guard let userName, userName != caller.name else {
             return UserSummary(id: caller.userID, name: caller.name)
         }
+        // Checked before the user is looked up, so the answer does not tell who exists.
+        try context.requireInstallationAdmin(caller, to: "issue tokens for other users")
         let user = try context.store { () throws(StorageError) in try context.database.user(named: userName) }
-        let shared = try context.store { () throws(StorageError) in
-            try context.database.workspaces(forUser: caller.userID)
+        guard let user else {
+            throw ServiceError(.notFound, "user '\(userName)': not found; check the name")
         }
-        guard let user, let userID = user.id else {
-            throw ServiceError(.notFound, "user '\(userName)': not found")
-        }
-        for membership in shared {
-            guard let workspaceID = membership.workspace.id,
-                try context.store({ () throws(StorageError) in
-                    try context.database.role(ofUser: userID, inWorkspace: workspaceID)
-                }) != nil
-            else { continue }
-            if (try? context.authorize(caller, workspaceID: workspaceID, for: .manage)) != nil {
-                return UserSummary(user)
-            }
-        }
-        throw ServiceError(.notFound, "user '\(userName)': not found in a workspace you administer")
+        return UserSummary(user)
     }
 }

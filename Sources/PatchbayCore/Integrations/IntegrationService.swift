@@ -161,10 +161,12 @@ package struct IntegrationService: Sendable {
         return record
     }
 
+    /// The provider of that id. One that is not loaded is not found (404, exit 66): the request is well formed,
+    /// the thing it names is missing, which is how the OpenAPI document can describe it.
     func loadedProvider(_ providerID: String) throws(ServiceError) -> any NetworkProvider {
         guard let provider = context.providers.provider(id: providerID) else {
             throw ServiceError(
-                .invalidArgument,
+                .notFound,
                 "provider '\(providerID)': not loaded; `patchbay plugins list` shows the loaded providers and why others failed"
             )
         }

@@ -23,15 +23,10 @@ package struct KeyRotationService: Sendable {
 
     /// Adds a new current key (old keys keep opening), re-seals every credential in ONE transaction, and only then
     /// retires the keys no envelope needs. Interrupted at any point, every credential still opens with some key.
-    /// Keys protect the whole installation, so only an owner of some workspace may rotate them.
+    /// Keys protect every tenant's credentials, so only an installation administrator may rotate them.
     package func rotate(_ caller: Caller) async throws(ServiceError) -> RotationSummary {
         try await context.write { () throws(ServiceError) in
-            let memberships = try context.store { () throws(StorageError) in
-                try context.database.workspaces(forUser: caller.userID)
-            }
-            guard memberships.contains(where: { $0.role == .owner }) else {
-                throw ServiceError(.permissionDenied, "keys rotate: only a workspace owner may rotate the keys")
-            }
+            try context.requireInstallationAdmin(caller, to: "rotate the keys")
             try context.cipher.beginRotation()
             let cipher = context.cipher
             let count: Int

@@ -134,6 +134,8 @@ typedef struct patchbay_host {
     // `*out_response` set whenever a response arrived, whatever its status (a 404 is the plugin's to interpret).
     // Otherwise a status (UNAVAILABLE, PERMISSION_DENIED for refused egress, CANCELLED, RATE_LIMITED, ...) and a
     // host-owned message in `*out_message` (release with free_buffer). Retries exhausted are never an empty success.
+    // A body larger than the host's limit fails with PATCHBAY_UNAVAILABLE and a message containing "response larger
+    // than": it is not retried as it is, so a paging plugin should ask again for a smaller page.
     // `call` is the call in flight that this request serves, never NULL: there is no HTTP outside a call (in create
     // or destroy), because pacing, cancellation and redaction are per call. [thread-safe]
     patchbay_status (*http_request)(const patchbay_call *call,

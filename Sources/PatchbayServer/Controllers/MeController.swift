@@ -12,11 +12,25 @@ struct MeController {
     @Sendable func me(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let workspaces = try services.identity.workspaces(caller)
-        return JSONResponse.make(Me(user: UserSummary(id: caller.userID, name: caller.name), workspaces: workspaces))
+        let isAdmin = try services.installation.isAdmin(caller)
+        return JSONResponse.make(
+            Me(
+                user: UserSummary(id: caller.userID, name: caller.name),
+                workspaces: workspaces,
+                installationAdmin: isAdmin
+            )
+        )
     }
 
     struct Me: Encodable {
         let user: UserSummary
         let workspaces: [WorkspaceSummary]
+        /// Issues other users' tokens, creates workspaces, rotates keys.
+        let installationAdmin: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case user, workspaces
+            case installationAdmin = "installation_admin"
+        }
     }
 }

@@ -100,7 +100,12 @@ extension FakeMeraki {
         base path: String,
         perPage: Int
     ) -> String {
-        let base = "\(path)?perPage=\(perPage)"
+        let base: String
+        switch state.withLock({ $0.linkStyle }) {
+        case .absolute: base = "\(path)?perPage=\(perPage)"
+        case .absolutePath: base = "\(URLComponents(string: path)?.path ?? path)?perPage=\(perPage)"
+        case .relativePath: base = "\(path.split(separator: "/").last ?? "")?perPage=\(perPage)"
+        }
         var links = ["<\(base)>; rel=first"]
         if let first = slice.first, first.id != items.first?.id {
             links.append("<\(base)&endingBefore=\(first.id)>; rel=prev")

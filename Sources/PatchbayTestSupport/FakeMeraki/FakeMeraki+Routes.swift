@@ -115,6 +115,8 @@ extension FakeMeraki {
             )
         case .status(let status, let errors):
             return FakeResponse(status: status, body: FakeMerakiJSON.errors(errors))
+        case .body(let json):
+            return FakeResponse(status: 200, body: Array(json.utf8))
         }
     }
 

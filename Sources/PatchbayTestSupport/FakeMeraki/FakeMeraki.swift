@@ -27,6 +27,7 @@ package final class FakeMeraki: Sendable {
         var requests: [Request] = []
         var faults: [String: [FakeMerakiFault]] = [:]
         var pageCap: Int?
+        var linkStyle = LinkStyle.absolute
         var limiter: FakeRateLimiter?
         var tooManyRequestsSent = 0
     }
@@ -68,6 +69,21 @@ package final class FakeMeraki: Sendable {
     /// networks (a stand-in for an endpoint whose maximum page is small).
     package func capPages(at size: Int?) {
         state.withLock { $0.pageCap = size }
+    }
+
+    /// How the `Link` header writes its targets.
+    package enum LinkStyle: Sendable {
+        /// `http://127.0.0.1:PORT/api/v1/organizations?perPage=3&...`, as Meraki's servers do today.
+        case absolute
+        /// `/api/v1/organizations?perPage=3&...`
+        case absolutePath
+        /// `organizations?perPage=3&...`: relative to the request's path, as RFC 8288 allows.
+        case relativePath
+    }
+
+    /// Writes Link targets in `style` from now on (the API description calls them relative).
+    package func writeLinks(_ style: LinkStyle) {
+        state.withLock { $0.linkStyle = style }
     }
 
     /// Enforces Meraki's limit: `requestsPerSecond` per organization (and for calls outside one), answering 429

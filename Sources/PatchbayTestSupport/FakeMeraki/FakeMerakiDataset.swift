@@ -22,13 +22,23 @@ package struct FakeMerakiDataset: Sendable {
         package var productTypes: [String]
         package var tags: [String]
         package var devices: [Device]
+        /// Meraki's free-text `notes`: long notes make network objects kilobytes large.
+        package var notes: String
 
-        package init(id: String, name: String, productTypes: [String], tags: [String] = [], devices: [Device] = []) {
+        package init(
+            id: String,
+            name: String,
+            productTypes: [String],
+            tags: [String] = [],
+            devices: [Device] = [],
+            notes: String = ""
+        ) {
             self.id = id
             self.name = name
             self.productTypes = productTypes
             self.tags = tags
             self.devices = devices
+            self.notes = notes
         }
     }
 

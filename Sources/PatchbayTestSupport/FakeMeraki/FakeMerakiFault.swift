@@ -16,4 +16,6 @@ package enum FakeMerakiFault: Sendable, Equatable {
     case redirectToShard
     /// Any status with Meraki's `{"errors": [...]}` body.
     case status(Int, errors: [String])
+    /// 200 with exactly this JSON body (e.g. optional fields left out, as the published spec allows).
+    case body(String)
 }

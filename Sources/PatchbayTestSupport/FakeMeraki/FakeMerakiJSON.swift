@@ -13,7 +13,7 @@ enum FakeMerakiJSON {
             ("tags", strings(network.tags)),
             ("enrollmentString", "null"),
             ("url", string("https://n149.meraki.com/\(slug)/n/\(slug)/manage/usage/list")),
-            ("notes", string("")),
+            ("notes", string(network.notes)),
             ("isBoundToConfigTemplate", "false"),
         ]
         return Array(("{" + object.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}").utf8)
@@ -38,6 +38,10 @@ enum FakeMerakiJSON {
 
     /// A JSON string literal: quote, backslash and control characters escaped.
     static func string(_ value: String) -> String {
+        // Most text needs no escape; copying it whole keeps megabyte-long notes cheap in a debug build.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

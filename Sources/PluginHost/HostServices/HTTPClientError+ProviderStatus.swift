@@ -7,8 +7,9 @@ extension HTTPClientError {
         case .egressRefused: .permissionDenied
         case .cancelled: .cancelled
         case .retriesExhausted(let status) where status == 429: .rateLimited
+        case .waitTooLong(let status, _, _) where status == 429: .rateLimited
         case .invalidURL: .invalidArgument
-        case .retriesExhausted, .timedOut, .transport: .unavailable
+        case .retriesExhausted, .waitTooLong, .responseTooLarge, .timedOut, .transport: .unavailable
         }
     }
 }

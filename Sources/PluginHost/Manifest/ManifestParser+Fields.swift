@@ -67,10 +67,10 @@ extension ManifestParser {
         var hosts: [String] = []
         for item in list {
             let host = try string(item, "allowed_hosts[]")
-            guard !host.isEmpty, !host.contains("/") else {
+            guard AllowedHosts.isValid(host) else {
                 throw error(
                     at: item,
-                    "`allowed_hosts` entry '\(host)' is not a host; write host, *.domain or host:port"
+                    "`allowed_hosts` entry '\(host)' is not a host; write \(AllowedHosts.acceptedForms)"
                 )
             }
             hosts.append(host)

@@ -24,6 +24,8 @@ extension SQLiteStore {
             }
             var user = UserRecord(name: ownerName, createdAt: now)
             try user.insert(db)
+            // The first user administers the installation (issue 15 item 1).
+            try db.execute(sql: "UPDATE users SET installation_admin = 1 WHERE id = ?", arguments: [user.id])
             var workspace = WorkspaceRecord(name: workspaceName, createdAt: now)
             try workspace.insert(db)
             let userID = try requireID(user.id)
@@ -102,18 +104,22 @@ extension SQLiteStore {
         try read { db in try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db) }
     }
 
-    /// Creates a user (or reuses one of that name) and gives them `role` in the workspace.
+    /// Creates a user (or, when `mayAttachExisting`, reuses one of that name) and gives them `role` in the
+    /// workspace. nil when the user exists and `mayAttachExisting` is false: decided in the same transaction as the
+    /// insert, so a user created meanwhile is not attached either.
     package func addMember(
         name: String,
         workspaceID: Int64,
         role: MemberRole,
+        mayAttachExisting: Bool,
         actorID: Int64,
         now: Date
-    ) throws(StorageError) -> UserRecord {
+    ) throws(StorageError) -> UserRecord? {
         try write { db in
             var user =
                 try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db)
                 ?? UserRecord(name: name, createdAt: now)
+            if user.id != nil, !mayAttachExisting { return nil }
             if user.id == nil { try user.insert(db) }
             let userID = try requireID(user.id)
             if try MembershipRecord.exists(db, key: membershipKey(workspaceID: workspaceID, userID: userID)) {

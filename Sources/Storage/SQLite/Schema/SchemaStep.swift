@@ -11,6 +11,7 @@ struct SchemaStep: Sendable {
     static let all: [SchemaStep] = [
         .v1,
         .tokenExpiryDates,
+        .v2,
     ]
 
     static var migrator: DatabaseMigrator {
