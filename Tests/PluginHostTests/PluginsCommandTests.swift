@@ -45,7 +45,7 @@ import Testing
         #expect(example["name"] as? String == "Example (C)")
         #expect(example["version"] as? String == "1.0.0")
         #expect(example["vendor"] as? String == "Patchbay")
-        #expect(example["abi"] as? String == "1.0")
+        #expect(example["abi"] as? String == "1.1")
         #expect(example["status"] as? String == "loaded")
         #expect(example["path"] as? String == fixtures.library("example"))
         #expect(example["error"] == nil)
