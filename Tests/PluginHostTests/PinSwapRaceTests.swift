@@ -5,6 +5,10 @@ import PluginHost
 import Secrets
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The sha256 pin cannot be raced: the host hashes an open descriptor and loads that same descriptor
 /// (`/proc/self/fd/N`, in its own process or in the runner), so swapping the file between the check and the load
 /// (`renameat2(RENAME_EXCHANGE)` in a loop, the audit's attack) never loads the unpinned library.
@@ -34,13 +38,11 @@ import Testing
             var outcomes: [String: Int] = [:]
             let process = Process()
             process.executableURL = URL(fileURLWithPath: swapper)
-            process.arguments = [pinned, other]
+            // Bounded: it stops by itself after 60 s even if this test is killed; it is stopped right after the loads.
+            process.arguments = [pinned, other, "60"]
             try process.run()
-            defer {
-                process.terminate()
-                process.waitUntilExit()
-            }
-            for _ in 0..<(isolation == .process ? 60 : 150) {
+            defer { kill(process.processIdentifier, SIGKILL) }
+            for _ in 0..<(isolation == .process ? 40 : 100) {
                 var current = entry
                 current.isolation = isolation
                 let manifest = Manifest(file: "plugins.yaml", entries: [current])

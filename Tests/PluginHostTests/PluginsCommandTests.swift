@@ -39,7 +39,7 @@ import Testing
         let array = try #require(
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
         )
-        #expect(array.count == 17)
+        #expect(array.count == 16)
         let example = try #require(array.first)
         #expect(example["id"] as? String == "example")
         #expect(example["name"] as? String == "Example (C)")

@@ -7,7 +7,7 @@ import Darwin
 /// Starts a runner process: fd 3 is its end of a socketpair, fd 1 and 2 a pipe the host reads (its output goes to
 /// the host's log), fd 4 the pinned library when there is one; nothing else of the host is inherited.
 enum RunnerSpawn {
-    struct Started {
+    struct Started: Sendable {
         let pid: Int32
         let channel: RunnerChannel
         /// The read end of the runner's stdout/stderr pipe; the caller owns it.

@@ -40,13 +40,16 @@ final class RunnerProcess: Sendable {
     ) -> Result<(RunnerProcess, RawDescriptor), PluginLoadError> {
         let path = configuration.path
         let started: RunnerSpawn.Started
-        switch RunnerSpawn.start(
-            runner: configuration.runner,
-            library: path,
-            pinned: configuration.pinned,
-            addressSpaceMegabytes: configuration.limits.addressSpaceMegabytes,
-            openFiles: configuration.limits.openFiles
-        ) {
+        let spawned = RunnerLauncher.run {
+            RunnerSpawn.start(
+                runner: configuration.runner,
+                library: path,
+                pinned: configuration.pinned,
+                addressSpaceMegabytes: configuration.limits.addressSpaceMegabytes,
+                openFiles: configuration.limits.openFiles
+            )
+        }
+        switch spawned {
         case .success(let value): started = value
         case .failure(let error): return .failure(PluginLoadError(path: path, reason: .runnerFailed(error.what)))
         }
