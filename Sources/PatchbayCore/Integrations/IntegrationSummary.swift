@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// An integration as surfaces show it: never its credentials.
@@ -27,7 +27,7 @@ package struct IntegrationSummary: Sendable, Equatable, Codable {
         settings = SettingsCodec.decode(record.settings)
         createdAt = record.createdAt
         lastSyncAt = record.lastSyncAt
-        lastSyncStatus = record.lastSyncStatus
+        lastSyncStatus = record.lastSyncStatus?.rawValue
         lastSyncError = record.lastSyncError
     }
 

@@ -1,25 +1,36 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
-/// The embedded SQLite database: owns the connection pool and applies migrations on open.
-package final class PatchbayDatabase: Sendable {
+/// The embedded SQLite store, Patchbay's zero-set-up backend: owns the connection pool and migrates on open.
+package final class SQLiteStore: PatchbayStore {
     package let writer: DatabasePool
     package let path: String
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    package init(path: String) throws(StorageError) {
+    package convenience init(path: String) throws(StorageError) {
+        try self.init(path: path, busyTimeout: 10, trace: nil)
+    }
+
+    /// `trace` sees every statement any connection runs, with its arguments inlined: for tests that pin the SQL of
+    /// the hot paths, never for production (arguments may be secret).
+    init(path: String, busyTimeout: TimeInterval, trace: (@Sendable (String) -> Void)?) throws(StorageError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another process (a second CLI, the server) may hold the write lock briefly; wait instead of failing.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted credentials must not linger in free pages of the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let trace {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.expandedSQL) }
+                }
+            }
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(writer)
+            try SchemaStep.migrator.migrate(writer)
         } catch {
             throw StorageError(path: path, reason: .cannotOpen("\(error)"))
         }

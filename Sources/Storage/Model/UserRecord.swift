@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// A person or a robot that calls Patchbay with an API token.
-package struct UserRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "users"
-
+package struct UserRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var name: String
     package var createdAt: Date
@@ -19,6 +16,4 @@ package struct UserRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         case id, name
         case createdAt = "created_at"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,14 +1,8 @@
 import GRDB
 
-/// The schema, one registered migration per version. Migrations are append-only: never edit a shipped one.
-enum Migrations {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1", migrate: createV1)
-        return migrator
-    }
-
-    private static func createV1(_ db: Database) throws {
+extension SchemaStep {
+    /// The first shipped schema: tenants, identities, integrations, networks, sync history, counts and the audit log.
+    static let v1 = SchemaStep(id: "v1") { db in
         try db.execute(
             sql: """
                 CREATE TABLE workspaces (

@@ -1,16 +1,13 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// A user's role in one workspace.
-package struct MembershipRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    package static let databaseTableName = "memberships"
-
+package struct MembershipRecord: Codable, Sendable, Equatable {
     package var workspaceID: Int64
     package var userID: Int64
-    package var role: String
+    package var role: MemberRole
     package var createdAt: Date
 
-    package init(workspaceID: Int64, userID: Int64, role: String, createdAt: Date) {
+    package init(workspaceID: Int64, userID: Int64, role: MemberRole, createdAt: Date) {
         self.workspaceID = workspaceID
         self.userID = userID
         self.role = role

@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// Who created, deleted or synced what, and when. Never holds a secret.
-package struct AuditEntryRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    package static let databaseTableName = "audit_log"
-
+package struct AuditEntryRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var workspaceID: Int64?
     package var userID: Int64?

@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// An API token, stored only as the SHA-256 of its value: the value itself is shown once, at creation.
-package struct APITokenRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "api_tokens"
-
+package struct APITokenRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var userID: Int64
     package var name: String
@@ -43,6 +40,4 @@ package struct APITokenRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
         case expiresAt = "expires_at"
         case revokedAt = "revoked_at"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,51 +1,54 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Integrations, their encrypted credentials and their cached counts.
-extension PatchbayDatabase {
+extension SQLiteStore {
     /// Inserts an integration and seals its credentials in the same transaction: the envelope's additional data
     /// names the new row's id, which exists only once the row does. A sealing failure leaves no row behind.
     package func insertIntegration(
         _ integration: IntegrationRecord,
         seal: (_ integrationID: Int64) throws -> (ciphertext: Data, keyID: String)
     ) throws -> IntegrationRecord {
-        do {
-            return try writer.write { db in
-                let taken =
-                    try IntegrationRecord
-                    .filter(Column("workspace_id") == integration.workspaceID && Column("name") == integration.name)
-                    .fetchCount(db)
-                if taken > 0 {
-                    throw StorageError(
-                        path: path,
-                        reason: .conflict("an integration named '\(integration.name)' already exists in this workspace")
-                    )
-                }
-                var integration = integration
-                try integration.insert(db)
-                let integrationID = try requireID(integration.id)
-                let sealed = try seal(integrationID)
-                integration.credentialsCiphertext = sealed.ciphertext
-                integration.keyID = sealed.keyID
-                try integration.update(db, columns: ["credentials_ciphertext", "key_id"])
-                try AuditEntryRecord(
-                    workspaceID: integration.workspaceID,
-                    userID: integration.createdBy,
-                    action: "integration.create",
-                    target: "integration:\(integrationID)",
-                    detail: integration.provider,
-                    at: integration.createdAt
-                ).insert(db)
-                return integration
+        try writeRethrowing { db in
+            let taken = try
+                !IntegrationRecord
+                .filter(
+                    IntegrationRecord.Columns.workspaceID == integration.workspaceID
+                        && IntegrationRecord.Columns.name == integration.name
+                )
+                .isEmpty(db)
+            if taken {
+                throw StorageError(
+                    path: path,
+                    reason: .conflict("an integration named '\(integration.name)' already exists in this workspace")
+                )
             }
-        } catch let error as DatabaseError {
-            throw StorageError(path: path, reason: .failed("database error: \(error.message ?? "\(error.resultCode)")"))
+            var integration = integration
+            try integration.insert(db)
+            let integrationID = try requireID(integration.id)
+            let sealed = try seal(integrationID)
+            integration.credentialsCiphertext = sealed.ciphertext
+            integration.keyID = sealed.keyID
+            try integration.update(
+                db,
+                columns: [IntegrationRecord.Columns.credentialsCiphertext, IntegrationRecord.Columns.keyID]
+            )
+            try AuditEntryRecord(
+                workspaceID: integration.workspaceID,
+                userID: integration.createdBy,
+                action: "integration.create",
+                target: "integration:\(integrationID)",
+                detail: integration.provider,
+                at: integration.createdAt
+            ).insert(db)
+            return integration
         }
     }
 
     package func integrations(inWorkspace workspaceID: Int64) throws(StorageError) -> [IntegrationRecord] {
         try read { db in
-            try IntegrationRecord.filter(Column("workspace_id") == workspaceID).order(Column("id")).fetchAll(db)
+            try IntegrationRecord.filter(IntegrationRecord.Columns.workspaceID == workspaceID)
+                .order(IntegrationRecord.Columns.id).fetchAll(db)
         }
     }
 
@@ -60,10 +63,12 @@ extension PatchbayDatabase {
             guard let integration = try IntegrationRecord.fetchOne(db, key: id) else {
                 throw StorageError(path: path, reason: .notFound("integration \(id)"))
             }
-            try db.execute(sql: "DELETE FROM networks WHERE integration_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM sync_runs WHERE integration_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM integration_counts WHERE integration_id = ?", arguments: [id])
-            _ = try IntegrationRecord.deleteOne(db, key: id)
+            // Explicit, not left to ON DELETE CASCADE alone: the deletion must not depend on a connection having
+            // foreign keys on.
+            try integration.request(for: IntegrationRecord.networks).deleteAll(db)
+            try integration.request(for: IntegrationRecord.syncRuns).deleteAll(db)
+            try integration.request(for: IntegrationRecord.counts).deleteAll(db)
+            try integration.delete(db)
             try AuditEntryRecord(
                 workspaceID: integration.workspaceID,
                 userID: actorID,
@@ -88,21 +93,18 @@ extension PatchbayDatabase {
     package func rewriteAllCredentials(
         _ transform: (IntegrationRecord) throws -> (ciphertext: Data, keyID: String)
     ) throws -> Int {
-        let count: Int
-        do {
-            count = try writer.write { db in
-                let all = try IntegrationRecord.fetchAll(db)
-                for integration in all {
-                    let sealed = try transform(integration)
-                    try db.execute(
-                        sql: "UPDATE integrations SET credentials_ciphertext = ?, key_id = ? WHERE id = ?",
-                        arguments: [sealed.ciphertext, sealed.keyID, integration.id]
-                    )
-                }
-                return all.count
+        let count = try writeRethrowing { db in
+            let all = try IntegrationRecord.fetchAll(db)
+            for var integration in all {
+                let sealed = try transform(integration)
+                integration.credentialsCiphertext = sealed.ciphertext
+                integration.keyID = sealed.keyID
+                try integration.update(
+                    db,
+                    columns: [IntegrationRecord.Columns.credentialsCiphertext, IntegrationRecord.Columns.keyID]
+                )
             }
-        } catch let error as DatabaseError {
-            throw StorageError(path: path, reason: .failed("database error: \(error.message ?? "\(error.resultCode)")"))
+            return all.count
         }
         checkpoint()
         return count
@@ -110,12 +112,14 @@ extension PatchbayDatabase {
 
     /// Key ids that at least one stored envelope still needs.
     package func keyIDsInUse() throws(StorageError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT key_id FROM integrations")) }
+        try read { db in
+            Set(try String.fetchAll(db, IntegrationRecord.select(IntegrationRecord.Columns.keyID).distinct()))
+        }
     }
 
     package func cachedCounts(integrationIDs: [Int64]) throws(StorageError) -> [Int64: CountsRecord] {
         try read { db in
-            let records = try CountsRecord.filter(integrationIDs.contains(Column("integration_id"))).fetchAll(db)
+            let records = try CountsRecord.filter(keys: integrationIDs).fetchAll(db)
             return Dictionary(uniqueKeysWithValues: records.map { ($0.integrationID, $0) })
         }
     }
@@ -138,7 +142,8 @@ extension PatchbayDatabase {
 
     package func auditEntries(workspaceID: Int64) throws(StorageError) -> [AuditEntryRecord] {
         try read { db in
-            try AuditEntryRecord.filter(Column("workspace_id") == workspaceID).order(Column("id")).fetchAll(db)
+            try AuditEntryRecord.filter(AuditEntryRecord.Columns.workspaceID == workspaceID)
+                .order(AuditEntryRecord.Columns.id).fetchAll(db)
         }
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Workspaces, users, memberships and API tokens.
-extension PatchbayDatabase {
+extension SQLiteStore {
     package func userCount() throws(StorageError) -> Int {
         try read { db in try UserRecord.fetchCount(db) }
     }
@@ -28,7 +28,7 @@ extension PatchbayDatabase {
             try workspace.insert(db)
             let userID = try requireID(user.id)
             let workspaceID = try requireID(workspace.id)
-            try MembershipRecord(workspaceID: workspaceID, userID: userID, role: "owner", createdAt: now).insert(db)
+            try MembershipRecord(workspaceID: workspaceID, userID: userID, role: .owner, createdAt: now).insert(db)
             var token = APITokenRecord(userID: userID, name: tokenName, tokenHash: tokenHash, createdAt: now)
             try token.insert(db)
             try AuditEntryRecord(
@@ -45,13 +45,13 @@ extension PatchbayDatabase {
     /// Creates a workspace whose owner is `ownerID`.
     package func createWorkspace(name: String, ownerID: Int64, now: Date) throws(StorageError) -> WorkspaceRecord {
         try write { db in
-            if try WorkspaceRecord.filter(Column("name") == name).fetchCount(db) > 0 {
+            if try !WorkspaceRecord.filter(WorkspaceRecord.Columns.name == name).isEmpty(db) {
                 throw StorageError(path: path, reason: .conflict("a workspace named '\(name)' already exists"))
             }
             var workspace = WorkspaceRecord(name: name, createdAt: now)
             try workspace.insert(db)
             let workspaceID = try requireID(workspace.id)
-            try MembershipRecord(workspaceID: workspaceID, userID: ownerID, role: "owner", createdAt: now).insert(db)
+            try MembershipRecord(workspaceID: workspaceID, userID: ownerID, role: .owner, createdAt: now).insert(db)
             try AuditEntryRecord(
                 workspaceID: workspaceID,
                 userID: ownerID,
@@ -63,19 +63,20 @@ extension PatchbayDatabase {
         }
     }
 
-    /// The workspaces `userID` belongs to, with their role in each.
-    package func workspaces(forUser userID: Int64) throws(StorageError) -> [(WorkspaceRecord, String)] {
+    package func workspaces(forUser userID: Int64) throws(StorageError) -> [WorkspaceMembership] {
         try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT w.*, m.role AS member_role FROM workspaces w
-                    JOIN memberships m ON m.workspace_id = w.id
-                    WHERE m.user_id = ? ORDER BY w.id
-                    """,
-                arguments: [userID]
-            )
-            return try rows.map { row in (try WorkspaceRecord(row: row), row["member_role"] as String) }
+            let request = MembershipRecord.filter(MembershipRecord.Columns.userID == userID)
+                .including(required: MembershipRecord.workspace)
+                .order(MembershipRecord.Columns.workspaceID)
+            return try Row.fetchAll(db, request).map { row in
+                guard let workspace = row.scopes[MembershipRecord.workspaceKey] else {
+                    throw DatabaseError(message: "a membership was read without its workspace")
+                }
+                return WorkspaceMembership(
+                    workspace: try WorkspaceRecord(row: workspace),
+                    role: row[MembershipRecord.Columns.role]
+                )
+            }
         }
     }
 
@@ -84,17 +85,12 @@ extension PatchbayDatabase {
     }
 
     package func workspace(named name: String) throws(StorageError) -> WorkspaceRecord? {
-        try read { db in try WorkspaceRecord.filter(Column("name") == name).fetchOne(db) }
+        try read { db in try WorkspaceRecord.filter(WorkspaceRecord.Columns.name == name).fetchOne(db) }
     }
 
-    /// The role of `userID` in `workspaceID`, nil when not a member.
-    package func role(ofUser userID: Int64, inWorkspace workspaceID: Int64) throws(StorageError) -> String? {
+    package func role(ofUser userID: Int64, inWorkspace workspaceID: Int64) throws(StorageError) -> MemberRole? {
         try read { db in
-            try String.fetchOne(
-                db,
-                sql: "SELECT role FROM memberships WHERE user_id = ? AND workspace_id = ?",
-                arguments: [userID, workspaceID]
-            )
+            try MembershipRecord.fetchOne(db, key: membershipKey(workspaceID: workspaceID, userID: userID))?.role
         }
     }
 
@@ -103,23 +99,24 @@ extension PatchbayDatabase {
     }
 
     package func user(named name: String) throws(StorageError) -> UserRecord? {
-        try read { db in try UserRecord.filter(Column("name") == name).fetchOne(db) }
+        try read { db in try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db) }
     }
 
     /// Creates a user (or reuses one of that name) and gives them `role` in the workspace.
     package func addMember(
         name: String,
         workspaceID: Int64,
-        role: String,
+        role: MemberRole,
         actorID: Int64,
         now: Date
     ) throws(StorageError) -> UserRecord {
         try write { db in
             var user =
-                try UserRecord.filter(Column("name") == name).fetchOne(db) ?? UserRecord(name: name, createdAt: now)
+                try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db)
+                ?? UserRecord(name: name, createdAt: now)
             if user.id == nil { try user.insert(db) }
             let userID = try requireID(user.id)
-            if try MembershipRecord.fetchOne(db, key: ["workspace_id": workspaceID, "user_id": userID]) != nil {
+            if try MembershipRecord.exists(db, key: membershipKey(workspaceID: workspaceID, userID: userID)) {
                 throw StorageError(
                     path: path,
                     reason: .conflict("'\(name)' is already a member of workspace \(workspaceID)")
@@ -131,7 +128,7 @@ extension PatchbayDatabase {
                 userID: actorID,
                 action: "member.add",
                 target: "user:\(userID)",
-                detail: role,
+                detail: role.rawValue,
                 at: now
             ).insert(db)
             return user
@@ -149,18 +146,21 @@ extension PatchbayDatabase {
     /// The live token with this hash. Revoked and expired tokens are not returned. The last-used time is touched
     /// at most once a minute and in the background: authenticating never waits behind a long sync's write lock.
     package func useToken(hash: String, now: Date) throws(StorageError) -> APITokenRecord? {
-        let token = try read { db in try APITokenRecord.filter(Column("token_hash") == hash).fetchOne(db) }
+        let token = try read { db in try APITokenRecord.filter(APITokenRecord.Columns.tokenHash == hash).fetchOne(db) }
         guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true else { return nil }
         if let id = token.id, token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             writer.asyncWriteWithoutTransaction { db in
-                try? db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [now, id])
+                _ = try? APITokenRecord.filter(key: id).updateAll(db, APITokenRecord.Columns.lastUsedAt.set(to: now))
             }
         }
         return token
     }
 
     package func tokens(ofUser userID: Int64) throws(StorageError) -> [APITokenRecord] {
-        try read { db in try APITokenRecord.filter(Column("user_id") == userID).order(Column("id")).fetchAll(db) }
+        try read { db in
+            try APITokenRecord.filter(APITokenRecord.Columns.userID == userID).order(APITokenRecord.Columns.id)
+                .fetchAll(db)
+        }
     }
 
     package func token(id: Int64) throws(StorageError) -> APITokenRecord? {
@@ -169,10 +169,8 @@ extension PatchbayDatabase {
 
     package func revokeToken(id: Int64, actorID: Int64, now: Date) throws(StorageError) {
         try write { db in
-            try db.execute(
-                sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                arguments: [now, id]
-            )
+            _ = try APITokenRecord.filter(key: id).filter(APITokenRecord.Columns.revokedAt == nil)
+                .updateAll(db, APITokenRecord.Columns.revokedAt.set(to: now))
             try AuditEntryRecord(
                 workspaceID: nil,
                 userID: actorID,
@@ -183,4 +181,9 @@ extension PatchbayDatabase {
             .insert(db)
         }
     }
+}
+
+/// The primary key of `memberships`, spelled with its columns.
+private func membershipKey(workspaceID: Int64, userID: Int64) -> [String: (any DatabaseValueConvertible)?] {
+    [MembershipRecord.Columns.workspaceID.name: workspaceID, MembershipRecord.Columns.userID.name: userID]
 }

@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// A provider network as of its last sync; one row per (integration, external id).
-package struct NetworkRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "networks"
-
+package struct NetworkRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var workspaceID: Int64
     package var integrationID: Int64
@@ -15,7 +12,7 @@ package struct NetworkRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     package var config: String
     /// Digest of name, organization and config: a sync compares it to skip unchanged rows.
     package var contentHash: String
-    package var provisioningStatus: String
+    package var provisioningStatus: NetworkStatus
     package var createdAt: Date
     package var updatedAt: Date
     package var lastSeenAt: Date
@@ -29,7 +26,7 @@ package struct NetworkRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         organizationID: String?,
         config: String,
         contentHash: String,
-        provisioningStatus: String,
+        provisioningStatus: NetworkStatus,
         createdAt: Date,
         updatedAt: Date,
         lastSeenAt: Date
@@ -60,6 +57,4 @@ package struct NetworkRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         case updatedAt = "updated_at"
         case lastSeenAt = "last_seen_at"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// A tenant: integrations, networks and memberships belong to exactly one workspace.
-package struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "workspaces"
-
+package struct WorkspaceRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var name: String
     package var createdAt: Date
@@ -19,6 +16,4 @@ package struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, M
         case id, name
         case createdAt = "created_at"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

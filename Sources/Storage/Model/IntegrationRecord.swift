@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// A workspace's account at one provider. Credentials are stored only as an encrypted envelope.
-package struct IntegrationRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "integrations"
-
+package struct IntegrationRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var workspaceID: Int64
     package var provider: String
@@ -17,7 +14,7 @@ package struct IntegrationRecord: Codable, Sendable, Equatable, FetchableRecord,
     package var createdAt: Date
     package var updatedAt: Date
     package var lastSyncAt: Date?
-    package var lastSyncStatus: String?
+    package var lastSyncStatus: SyncRunStatus?
     package var lastSyncError: String?
 
     package init(
@@ -32,7 +29,7 @@ package struct IntegrationRecord: Codable, Sendable, Equatable, FetchableRecord,
         createdAt: Date,
         updatedAt: Date,
         lastSyncAt: Date? = nil,
-        lastSyncStatus: String? = nil,
+        lastSyncStatus: SyncRunStatus? = nil,
         lastSyncError: String? = nil
     ) {
         self.id = id
@@ -62,6 +59,4 @@ package struct IntegrationRecord: Codable, Sendable, Equatable, FetchableRecord,
         case lastSyncStatus = "last_sync_status"
         case lastSyncError = "last_sync_error"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,13 +1,10 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// One sync of one integration: what it changed, how long it took, and why it failed if it did.
-package struct SyncRunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    package static let databaseTableName = "sync_runs"
-
+package struct SyncRunRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var integrationID: Int64
-    package var status: String
+    package var status: SyncRunStatus
     package var startedAt: Date
     package var finishedAt: Date?
     package var created: Int
@@ -20,7 +17,7 @@ package struct SyncRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     package init(
         id: Int64? = nil,
         integrationID: Int64,
-        status: String,
+        status: SyncRunStatus,
         startedAt: Date,
         finishedAt: Date? = nil,
         created: Int = 0,
@@ -50,6 +47,4 @@ package struct SyncRunRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         case finishedAt = "finished_at"
         case durationMS = "duration_ms"
     }
-
-    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

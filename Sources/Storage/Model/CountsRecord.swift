@@ -1,10 +1,7 @@
-import Foundation
-import GRDB
+package import Foundation
 
 /// The last live counts fetched for an integration, served while fresh instead of asking the provider again.
-package struct CountsRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    package static let databaseTableName = "integration_counts"
-
+package struct CountsRecord: Codable, Sendable, Equatable {
     package var integrationID: Int64
     package var networks: Int
     package var accessPoints: Int
