@@ -104,32 +104,38 @@ struct PluginLoader {
         } catch {
             throw Failure(load: error, abi: Self.abi(of: error))
         }
-        if let expected = entry.id, expected != descriptor.id {
-            throw fail(.idMismatch(reported: descriptor.id, expected: expected), descriptor)
+        // Past this point a runner may be running: any refusal stops it again.
+        do throws(Failure) {
+            if let expected = entry.id, expected != descriptor.id {
+                throw fail(.idMismatch(reported: descriptor.id, expected: expected), descriptor)
+            }
+            if let other = providers[descriptor.id] {
+                throw fail(.duplicateID(id: descriptor.id, otherPath: other.path), descriptor)
+            }
+            let allowedHosts = entry.allowedHosts ?? descriptor.allowedHosts
+            if let problem = LoadedProvider.settingsProblem(
+                entry.settings,
+                descriptor: descriptor,
+                allowedHosts: allowedHosts
+            ) {
+                throw fail(.invalidSetting(problem + " (plugins.yaml line \(entry.line))"), descriptor)
+            }
+            let provider = LoadedProvider(
+                descriptor: descriptor,
+                backend: backend,
+                supportsCounts: supportsCounts,
+                entry: entry,
+                logger: logger
+            )
+            // The instance for plugins.yaml's own settings is created now, so a bad configuration shows at load.
+            if case .failure(let error) = provider.slot(for: entry.settings, isStandard: true) {
+                throw fail(.createFailed(status: error.status, message: error.message), descriptor)
+            }
+            return provider
+        } catch {
+            if case .process(let supervisor) = backend { supervisor.stop() }
+            throw error
         }
-        if let other = providers[descriptor.id] {
-            throw fail(.duplicateID(id: descriptor.id, otherPath: other.path), descriptor)
-        }
-        let allowedHosts = entry.allowedHosts ?? descriptor.allowedHosts
-        if let problem = LoadedProvider.settingsProblem(
-            entry.settings,
-            descriptor: descriptor,
-            allowedHosts: allowedHosts
-        ) {
-            throw fail(.invalidSetting(problem + " (plugins.yaml line \(entry.line))"), descriptor)
-        }
-        let provider = LoadedProvider(
-            descriptor: descriptor,
-            backend: backend,
-            supportsCounts: supportsCounts,
-            entry: entry,
-            logger: logger
-        )
-        // The instance for plugins.yaml's own settings is created now, so a bad configuration shows at load.
-        if case .failure(let error) = provider.slot(for: entry.settings, isStandard: true) {
-            throw fail(.createFailed(status: error.status, message: error.message), descriptor)
-        }
-        return provider
     }
 
     private static func abi(of error: PluginLoadError) -> String? {

@@ -23,7 +23,8 @@ final class RunnerOutputTarget: Sendable {
 /// stdout is never the plugin's channel to anything; whatever it prints is a log line.
 enum RunnerOutput {
     static func pump(_ descriptor: Int32, target: RunnerOutputTarget) {
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        // Closed exactly once, below, when the runner ends its output.
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         Thread.detachNewThread {
             var pending: [UInt8] = []
             while true {

@@ -83,9 +83,12 @@ final class RunnerProcess: Sendable {
                 process.startReading()
                 return .success((process, raw))
             case .frame(let frame) where frame.kind == .loadFailed:
+                RunnerSpawn.kill(started.pid)
                 _ = RunnerSpawn.reap(started.pid)
                 return .failure(loadFailure(frame.payload, path: path, pinned: configuration.pinned != nil))
             case .frame, .closed:
+                // Killed first in case only the socket closed; a runner that already ended keeps its exit status.
+                RunnerSpawn.kill(started.pid)
                 let exit = RunnerSpawn.reap(started.pid)
                 let what =
                     exit == .exited(0) || exit == .exited(1)
