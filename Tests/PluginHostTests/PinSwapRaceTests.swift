@@ -42,7 +42,7 @@ import Glibc
             process.arguments = [pinned, other, "60"]
             try process.run()
             defer { kill(process.processIdentifier, SIGKILL) }
-            for _ in 0..<(isolation == .process ? 40 : 100) {
+            for _ in 0..<(isolation == .process ? 25 : 50) {
                 var current = entry
                 current.isolation = isolation
                 let manifest = Manifest(file: "plugins.yaml", entries: [current])
