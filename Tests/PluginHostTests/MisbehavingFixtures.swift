@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
 
@@ -34,7 +35,7 @@ enum MisbehavingFixtures {
 
     /// The library of one case, e.g. `library("SEGFAULT")`.
     static func library(_ name: String) async throws -> String {
-        try await onDedicatedThread { try built.get() }.file("lib\(name.lowercased()).so")
+        try await onOwnThread { try built.get() }.file("lib\(name.lowercased()).so")
     }
 
     /// A registry holding only `name`'s library, in `isolation` mode, with deadlines of a fraction of a second.
@@ -54,6 +55,6 @@ enum MisbehavingFixtures {
             timeouts: timeouts
         )
         let manifest = Manifest(file: "plugins.yaml", entries: [entry])
-        return try await onDedicatedThread { ProviderRegistry(manifest: manifest, logger: logger) }
+        return try await onOwnThread { ProviderRegistry(manifest: manifest, logger: logger) }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
 import Synchronization

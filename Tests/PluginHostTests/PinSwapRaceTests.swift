@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
 import Secrets
@@ -21,7 +22,7 @@ import Glibc
             let pinned = directory.file("libpinned.so")
             let other = directory.file("libother.so")
             let swapper = directory.file("swap_forever")
-            try await onDedicatedThread {
+            try await onOwnThread {
                 // Two valid plugins with different ids: which one loaded shows in the registry.
                 for (output, id) in [(pinned, "pinned"), (other, "unpinned")] {
                     try compiler.buildSharedLibrary(
@@ -46,7 +47,7 @@ import Glibc
                 var current = entry
                 current.isolation = isolation
                 let manifest = Manifest(file: "plugins.yaml", entries: [current])
-                let registry = try await onDedicatedThread {
+                let registry = try await onOwnThread {
                     ProviderRegistry(manifest: manifest, logger: Logger(label: "race"))
                 }
                 let status = try #require(registry.plugins.first)

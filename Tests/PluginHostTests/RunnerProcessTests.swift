@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
 import Testing
@@ -9,7 +10,7 @@ import Testing
     @Test func runnerHostingACPluginMapsNoSwiftRuntime() async throws {
         let library = try await CPlugins.example()
         let entry = ManifestEntry(path: library, settings: ["greeting": "hi"], isolation: .process)
-        let registry = try await onDedicatedThread {
+        let registry = try await onOwnThread {
             ProviderRegistry(manifest: Manifest(file: "plugins.yaml", entries: [entry]), logger: Logger(label: "test"))
         }
         let example = try #require(registry.provider(id: "example"), "\(registry.plugins.map(\.error))")
@@ -29,7 +30,7 @@ import Testing
         var pid: Int32?
         do {
             let entry = ManifestEntry(path: library, settings: ["greeting": "hi"], isolation: .process)
-            let registry = try await onDedicatedThread {
+            let registry = try await onOwnThread {
                 ProviderRegistry(
                     manifest: Manifest(file: "plugins.yaml", entries: [entry]),
                     logger: Logger(label: "test")

@@ -1,4 +1,5 @@
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
 import Testing
@@ -25,9 +26,9 @@ import Testing
 
     @Test(arguments: [ManifestEntry.Isolation.process, .inProcess])
     func exampleBuiltAgainstTheV10HeaderLoadsAndAnswers(_ isolation: ManifestEntry.Isolation) async throws {
-        let library = try await onDedicatedThread { try Self.built.get() }.file("libexample_v10.so")
+        let library = try await onOwnThread { try Self.built.get() }.file("libexample_v10.so")
         let entry = ManifestEntry(path: library, settings: ["greeting": "hi"], isolation: isolation)
-        let registry = try await onDedicatedThread {
+        let registry = try await onOwnThread {
             ProviderRegistry(manifest: Manifest(file: "plugins.yaml", entries: [entry]), logger: Logger(label: "test"))
         }
         let example = try #require(registry.provider(id: "example"), "\(registry.plugins.map(\.error))")
