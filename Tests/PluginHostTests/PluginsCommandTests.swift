@@ -53,7 +53,9 @@ import Testing
         let tag = try #require(array.first { ($0["path"] as? String) == fixtures.library("wrong_tag") })
         #expect(tag["status"] as? String == "failed")
         #expect((tag["error"] as? String)?.hasPrefix("does not export a Patchbay provider") == true)
-        #expect(tag.keys.sorted() == ["abi", "error", "id", "isolation", "name", "path", "status", "vendor", "version"])
+        #expect(
+            tag.keys.sorted() == ["abi", "error", "id", "isolation", "name", "path", "status", "vendor", "version"]
+        )
     }
 
     @Test func unusableFileExitsWithConfigError() async throws {
