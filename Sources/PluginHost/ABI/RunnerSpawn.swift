@@ -25,6 +25,12 @@ enum RunnerSpawn {
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             return .failure(RunnerSpawnError(what: "socketpair failed (errno \(errno))"))
         }
+        // Room for a whole page (hundreds of KiB) in the socket: one write, one wake-up per page, not a dozen.
+        var size: Int32 = 4 << 20
+        for end in pair {
+            _ = setsockopt(end, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            _ = setsockopt(end, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var pipeEnds: [Int32] = [-1, -1]
         // pipe2 is not visible to Swift; the runner closes any stray inherited descriptor anyway.
         guard pipe(&pipeEnds) == 0, fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC) == 0,
