@@ -44,8 +44,10 @@ extension RunnerProcess {
             guard let event = mailbox.next(until: deadline) else {
                 if stopAskedAt == nil {
                     let now = ContinuousClock.now
+                    // Which deadline this was, by which came first (a timed wait may wake a hair early).
+                    let idleFirst = deadlines.idle.map { lastActivity + $0 < start + deadlines.total } ?? false
                     stopReason =
-                        now >= start + deadlines.total
+                        !idleFirst
                         ? "did not finish \(name) within \(deadlines.total) (timeouts.\(deadlines.totalKey))"
                         : "sent nothing during \(name) for \(deadlines.idle ?? deadlines.total) "
                             + "(timeouts.list_networks_idle)"
