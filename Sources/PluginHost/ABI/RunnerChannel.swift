@@ -107,8 +107,10 @@ final class RunnerChannel: @unchecked Sendable {  // the descriptor is fixed; se
     func receive(timeout: Duration? = nil) -> Received {
         var header = [UInt8](repeating: 0, count: 12)
         let deadline = timeout.map { ContinuousClock.now + $0 }
-        guard readAll(&header, deadline: deadline) else {
-            return deadline.map { ContinuousClock.now >= $0 } == true ? .timedOut : .closed
+        switch readAll(&header, deadline: deadline) {
+        case .complete: break
+        case .timedOut: return .timedOut
+        case .closed: return .closed
         }
         var reader = WireReader(header)
         let length = reader.u32()
@@ -117,32 +119,42 @@ final class RunnerChannel: @unchecked Sendable {  // the descriptor is fixed; se
         guard length <= 256 << 20 else { return .closed }
         var payload = [UInt8](repeating: 0, count: Int(length))
         // Once a header arrived the rest follows promptly; no deadline for it.
-        guard readAll(&payload, deadline: nil) else { return .closed }
+        guard readAll(&payload, deadline: nil) == .complete else { return .closed }
         return .frame(RunnerFrame(type: type, call: call, payload: payload))
     }
 
-    private func readAll(_ buffer: inout [UInt8], deadline: ContinuousClock.Instant?) -> Bool {
+    private enum ReadEnd {
+        case complete
+        case closed
+        case timedOut
+    }
+
+    private func readAll(_ buffer: inout [UInt8], deadline: ContinuousClock.Instant?) -> ReadEnd {
         var offset = 0
         while offset < buffer.count {
             if let deadline {
                 let left = deadline - ContinuousClock.now
+                // Rounded up: poll counts whole milliseconds, and waking short of the deadline is no timeout.
                 let milliseconds = max(
-                    Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000),
+                    Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1),
                     0
                 )
                 var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 let ready = poll(&poller, 1, milliseconds)
                 if ready < 0 && errno == EINTR { continue }
-                if ready == 0 { return false }
+                if ready == 0 {
+                    if ContinuousClock.now >= deadline { return .timedOut }
+                    continue
+                }
             }
             let count = buffer.withUnsafeMutableBytes { bytes in
                 read(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
+            guard count > 0 else { return .closed }
             offset += count
         }
-        return true
+        return .complete
     }
 
     /// Ends both directions, so the receiving thread sees the end of the stream.
