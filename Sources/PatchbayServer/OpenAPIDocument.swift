@@ -312,7 +312,7 @@ enum OpenAPIDocument {
                 external_id: {type: string}
                 name: {type: string}
                 organization_id: {type: [string, "null"]}
-                status: {type: string, enum: [active, removed]}
+                provisioning_status: {type: string, enum: [active, removed]}
                 config: {type: object, description: The provider's network object as it returned it.}
                 created_at: {type: string, format: date-time}
                 updated_at: {type: string, format: date-time}

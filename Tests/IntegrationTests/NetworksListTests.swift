@@ -2,24 +2,30 @@ import Foundation
 import PatchbayTestSupport
 import Testing
 
-/// `networks list` streams rows from the database to stdout; the output is the document it always was.
+/// `networks list` streams rows from the database to stdout, as a JSON array of one network per line or as a table.
 @Suite struct NetworksListTests {
-    @Test func jsonIsExactlyTheWholeArraySerializedAtOnce() async throws {
+    @Test func jsonIsAnArrayOfOneNetworkPerLine() async throws {
         try await withCLI { cli in
-            let id = try await cli.syncedIntegration()
-            _ = id
+            _ = try await cli.syncedIntegration()
             let listed = try await cli.runChecked(["networks", "list", "--workspace", "acme", "--json"])
-            let parsed = try #require(
-                try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]]
-            )
-            #expect(parsed.count == 10)
-            let whole = try wholeDocument(parsed) + "\n"
-            #expect(listed.standardOutput == whole, "\(listed.standardOutput.prefix(400)) vs \(whole.prefix(400))")
+            let lines = listed.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first == "[")
+            #expect(Array(lines.suffix(2)) == ["]", ""])
+            let elements = Array(lines.dropFirst().dropLast(2))
+            #expect(elements.count == 10)
+            for (index, line) in elements.enumerated() {
+                // Every element but the last ends in ",".
+                let text = index == elements.count - 1 ? line : line.dropLast()
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                #expect(object["provisioning_status"] as? String == "active")
+                #expect(object["config"] is [String: Any])
+            }
+            #expect(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) is [[String: Any]])
 
             let none = try await cli.runChecked([
                 "networks", "list", "--workspace", "acme", "--status", "removed", "--json",
             ])
-            #expect(none.standardOutput == (try wholeDocument([])) + "\n")
+            #expect(none.standardOutput == "[]\n")
         }
     }
 
@@ -72,14 +78,6 @@ import Testing
             #expect(table.standardOutput == expected.joined(separator: "\n") + "\n")
         }
     }
-}
-
-private func wholeDocument(_ object: Any) throws -> String {
-    let data = try JSONSerialization.data(
-        withJSONObject: object,
-        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    )
-    return String(decoding: data, as: UTF8.self)
 }
 
 extension CLIHarness {

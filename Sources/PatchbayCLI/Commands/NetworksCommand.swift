@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import PatchbayServer
 import Storage
 
 /// `patchbay networks sync|list`.
@@ -75,8 +76,10 @@ struct NetworksCommand: AsyncParsableCommand {
                 var widths: [Int] = []
                 TextTable.widen(&widths, toFit: Self.headers)
                 try each { TextTable.widen(&widths, toFit: Self.cells($0)) }
-                print(TextTable.line(Self.headers, widths: widths))
-                try each { print(TextTable.line(Self.cells($0), widths: widths)) }
+                var output = ChunkedOutput()
+                output.write(TextTable.line(Self.headers, widths: widths) + "\n")
+                try each { output.write(TextTable.line(Self.cells($0), widths: widths) + "\n") }
+                output.flush()
             }
         }
 
@@ -89,48 +92,22 @@ struct NetworksCommand: AsyncParsableCommand {
             ]
         }
 
-        /// Prints the same document as serializing the whole array at once, one element at a time.
+        /// Prints a JSON array, one network per line, as each row leaves the database: the API's encoder writes every
+        /// element (its `config` spliced in, not re-parsed), and output goes out in chunks, so memory stays flat.
         static func printJSON(
             _ each: ((NetworkSummary) -> Void) throws(ServiceError) -> Void
         ) throws {
+            var output = ChunkedOutput()
             var count = 0
-            var failure: (any Error)?
             try each { network in
-                guard failure == nil else { return }
-                do {
-                    // An element of a pretty-printed array is the element printed alone, indented one level.
-                    let element = try JSONOutput.renderObject(jsonObject(network))
-                        .split(separator: "\n", omittingEmptySubsequences: false)
-                        .map { $0.isEmpty ? "" : "  " + $0 }  // an empty array's blank line stays blank
-                        .joined(separator: "\n")
-                    print(count == 0 ? "[\n" + element : ",\n" + element, terminator: "")
-                    count += 1
-                } catch {
-                    failure = error
-                }
+                var json = JSONWriter(capacity: 1024 + network.config.utf8.count)
+                json.network(network)
+                output.write(count == 0 ? "[\n" : ",\n")
+                output.write(json.bytes)
+                count += 1
             }
-            if let failure { throw failure }
-            print(count == 0 ? try JSONOutput.renderObject([Any]()) : "\n]")
-        }
-
-        static func jsonObject(_ network: NetworkSummary) -> [String: Any] {
-            let config =
-                (try? JSONSerialization.jsonObject(with: Data(network.config.utf8), options: [.fragmentsAllowed]))
-            return [
-                "id": network.id,
-                "workspace_id": network.workspaceID,
-                "integration_id": network.integrationID,
-                "integration_name": network.integrationName,
-                "provider": network.provider,
-                "external_id": network.externalID,
-                "name": network.name,
-                "organization_id": network.organizationID as Any? ?? NSNull(),
-                "provisioning_status": network.provisioningStatus,
-                "config": config ?? network.config,
-                "created_at": JSONOutput.timestamp(network.createdAt),
-                "updated_at": JSONOutput.timestamp(network.updatedAt),
-                "last_seen_at": JSONOutput.timestamp(network.lastSeenAt),
-            ]
+            output.write(count == 0 ? "[]\n" : "\n]\n")
+            output.flush()
         }
     }
 }
