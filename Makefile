@@ -7,6 +7,7 @@ deps:
 
 build: deps
 	swift build
+	scripts/build-runner.sh
 	scripts/build-example-plugins.sh
 
 run: build
@@ -17,9 +18,11 @@ lint:
 	scripts/check-boundaries.sh
 	g++ -x c++ -std=c++17 -Wall -Wextra -pedantic -Werror -fsyntax-only Sources/PatchbayProviderABI/include/patchbay_provider.h
 	cc -x c -std=c11 -Wall -Wextra -pedantic -Werror -fsyntax-only Sources/PatchbayProviderABI/include/patchbay_provider.h
+	cc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I Sources/PatchbayProviderABI/include Runner/*.c
 
 test: deps
 	swift build
+	scripts/build-runner.sh
 	scripts/build-example-plugins.sh
 	swift test
 	scripts/schemathesis.sh

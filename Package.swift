@@ -109,7 +109,7 @@ let package = Package(
             name: "PluginBenchmark",
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/PluginBenchmark",
-            exclude: ["plugin_work.c"],
+            exclude: ["plugin_work.c", "many_networks.c"],
             swiftSettings: swiftSettings
         ),
         // `swift run -c release APIBenchmark`: the networks listing over loopback HTTP at a fixed request rate.

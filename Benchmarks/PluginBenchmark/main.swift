@@ -68,3 +68,6 @@ report.parts(
     parse: parse,
     blocking: blocking.median
 )
+
+// 4. Process isolation (the default) against in-process, for the same plugin.
+await IsolationBenchmark.run(examplePath: example.path, logger: logger)

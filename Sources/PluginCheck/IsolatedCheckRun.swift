@@ -39,12 +39,36 @@ package struct IsolatedCheckRun: Sendable {
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let stderr = String(decoding: errorDrain.wait(), as: UTF8.self)
-        return report(events: decode(stdout), process: process, stderr: stderr)
+        let (events, stray) = decode(stdout)
+        var report = report(events: events, process: process, stderr: stderr)
+        // stdout carries the events; anything else on it came from the plugin, and would corrupt `--json` output.
+        if let first = stray.first {
+            let shown = String(decoding: first.prefix(120), as: UTF8.self)
+            report.checks.append(
+                CheckResult(
+                    name: "process.stdout",
+                    outcome: .fail,
+                    detail: "the plugin writes to stdout (\(stray.count) line(s), first: \"\(shown)\"); stdout is not "
+                        + "the plugin's, log through patchbay_host.log"
+                )
+            )
+        }
+        return report
     }
 
-    private func decode(_ data: Data) -> [CheckEvent] {
+    /// The events on the child's stdout, and every line that is not one.
+    private func decode(_ data: Data) -> ([CheckEvent], [Data]) {
         let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(CheckEvent.self, from: $0) }
+        var events: [CheckEvent] = []
+        var stray: [Data] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            if let event = try? decoder.decode(CheckEvent.self, from: line) {
+                events.append(event)
+            } else {
+                stray.append(Data(line))
+            }
+        }
+        return (events, stray)
     }
 
     private func report(events: [CheckEvent], process: Process, stderr: String) -> CheckReport {
@@ -59,11 +83,12 @@ package struct IsolatedCheckRun: Sendable {
             }
         }
         let crashed = process.terminationReason == .uncaughtSignal
-        if crashed || (process.terminationStatus != 0 && running != nil) {
+        // A check that started and never finished ended the process, whatever the status: exit(0) in a call too.
+        if crashed || running != nil {
             let how =
                 crashed
                 ? "the plugin crashed the process (signal \(process.terminationStatus)\(Self.signalName(process.terminationStatus)))"
-                : "the process exited with status \(process.terminationStatus)"
+                : "the process exited with status \(process.terminationStatus) (the plugin called exit)"
             let last = Self.abortLine(stderr).map { "; it printed: \($0)" } ?? ""
             let hint =
                 process.terminationStatus == 6
@@ -75,6 +100,16 @@ package struct IsolatedCheckRun: Sendable {
             let text = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             checks.append(
                 CheckResult(name: "process", outcome: .fail, detail: text.isEmpty ? "the checker failed" : text)
+            )
+        } else if checks.isEmpty {
+            // Nothing reported and a clean exit: the library ended the process while it was being opened.
+            checks.append(
+                CheckResult(
+                    name: "abi.entry_point",
+                    outcome: .fail,
+                    detail: "the process exited with status \(process.terminationStatus) before any check reported: "
+                        + "the library exits while loading (in a constructor); a library must do nothing when loaded"
+                )
             )
         }
         return CheckReport(plugin: plugin, checks: checks)

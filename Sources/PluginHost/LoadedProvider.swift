@@ -16,26 +16,45 @@ package final class LoadedProvider: Sendable {
     /// The settings of plugins.yaml; call overrides are merged over them.
     package let settings: [String: String]
 
-    let library: ProviderLibrary
+    /// Where the plugin's code runs.
+    enum Backend: Sendable {
+        case inProcess(ProviderLibrary)
+        case process(RunnerSupervisor)
+    }
+
+    let backend: Backend
+    package let supportsCounts: Bool
+    package let timeouts: PluginTimeouts
+    /// Set when an in-process call had to be abandoned: its thread is still inside the plugin, so the plugin is
+    /// refused until the process restarts.
+    let abandoned = Mutex<String?>(nil)
     let httpClient: HTTPClient
     let logger: Logger
     private let slots = Mutex(SlotTable())
     /// Where a call waits while its instance is created (`create` blocks); serial, so it never starves.
     let setupQueue: DispatchQueue
 
-    init(library: ProviderLibrary, entry: ManifestEntry, logger: Logger) {
-        self.descriptor = library.descriptor
-        self.path = library.path
-        self.allowedHosts = entry.allowedHosts ?? library.descriptor.allowedHosts
+    init(
+        descriptor: ProviderDescriptor,
+        backend: Backend,
+        supportsCounts: Bool,
+        entry: ManifestEntry,
+        logger: Logger
+    ) {
+        self.descriptor = descriptor
+        self.path = entry.path
+        self.allowedHosts = entry.allowedHosts ?? descriptor.allowedHosts
         self.settings = entry.settings
-        self.library = library
-        self.setupQueue = DispatchQueue(label: "patchbay.plugin.\(library.descriptor.id).setup")
+        self.backend = backend
+        self.supportsCounts = supportsCounts
+        self.timeouts = entry.timeouts
+        self.setupQueue = DispatchQueue(label: "patchbay.plugin.\(descriptor.id).setup")
         var logger = logger
-        logger[metadataKey: "provider"] = "\(library.descriptor.id)"
+        logger[metadataKey: "provider"] = "\(descriptor.id)"
         self.logger = logger
         let configuration = HTTPClientConfiguration(
             allowedHosts: allowedHosts,
-            rateBudgets: library.descriptor.rateBudgets.compactMap { budget in
+            rateBudgets: descriptor.rateBudgets.compactMap { budget in
                 RateBudget.Scope(rawValue: budget.scope).map {
                     RateBudget(scope: $0, requests: budget.requests, period: .milliseconds(budget.periodMilliseconds))
                 }
@@ -46,9 +65,36 @@ package final class LoadedProvider: Sendable {
         self.httpClient = HTTPClient(configuration: configuration, logger: logger)
     }
 
+    deinit {
+        // The runner exits when its socket closes; nothing else would end it while this process lives.
+        if case .process(let supervisor) = backend { supervisor.stop() }
+    }
+
     package var id: String { descriptor.id }
 
-    package var supportsCounts: Bool { library.countsExtension != nil }
+    /// How the plugin runs: `process` or `in-process`.
+    package var isolation: ManifestEntry.Isolation {
+        switch backend {
+        case .inProcess: .inProcess
+        case .process: .process
+        }
+    }
+
+    /// The process id of the plugin's runner while one runs (process isolation); nil in-process.
+    package var runnerPID: Int32? {
+        guard case .process(let supervisor) = backend, let runner = supervisor.current, runner.isRunning else {
+            return nil
+        }
+        return runner.pid
+    }
+
+    /// Why the plugin is refused now (its runner kept crashing, or an in-process call had to be abandoned);
+    /// nil while it is healthy.
+    package var failure: String? {
+        if let abandoned = abandoned.withLock({ $0 }) { return abandoned }
+        if case .process(let supervisor) = backend { return supervisor.failure }
+        return nil
+    }
 
     /// One instance, with the serial queue its calls run on unless the plugin is concurrent.
     ///
@@ -56,7 +102,7 @@ package final class LoadedProvider: Sendable {
     /// whereas concurrent queues on Linux are held to one thread per core. Plugin calls block for the length of
     /// their HTTP requests, so a concurrent plugin gets a fresh serial queue (a thread of its own) per call.
     struct InstanceSlot: Sendable {
-        let instance: PluginInstance
+        let instance: any PluginCalls
         let serialQueue: DispatchQueue?
         let label: String
 
@@ -95,7 +141,14 @@ package final class LoadedProvider: Sendable {
     func slot(for effective: [String: String], isStandard: Bool) -> Result<InstanceSlot, PluginReplyError> {
         slots.withLock { table in
             if let slot = table.slot(for: effective, isStandard: isStandard) { return .success(slot) }
-            switch PluginInstance.create(library: library, settings: effective) {
+            let created: Result<any PluginCalls, PluginReplyError> =
+                switch backend {
+                case .inProcess(let library):
+                    PluginInstance.create(library: library, settings: effective).map { $0 }
+                case .process(let supervisor):
+                    RunnerInstance.create(supervisor: supervisor, settings: effective).map { $0 }
+                }
+            switch created {
             case .success(let instance):
                 let label = "patchbay.plugin.\(id)"
                 let queue = descriptor.isConcurrent ? nil : DispatchQueue(label: label)

@@ -18,7 +18,14 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
         case createFailed(status: ProviderStatus, message: String?)
         /// A setting in plugins.yaml the plugin refused before `create`.
         case invalidSetting(String)
-        case isolationNotSupported(String)
+        /// The library is built for another architecture or ELF class: the mismatch, in words.
+        case wrongArchitecture(String)
+        /// The plugin needs a newer host minor (ABI 1.1 `min_host_minor`).
+        case hostTooOld(needs: UInt32, host: UInt32)
+        /// `isolation: process` and the runner executable is not where the host looked.
+        case runnerMissing(String)
+        /// The runner ended or hung while loading the library: what happened, in words.
+        case runnerFailed(String)
         /// The file's SHA-256 is not the one plugins.yaml pins.
         case checksumMismatch(pinned: String, actual: String)
         case disabled
@@ -63,12 +70,22 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
         case .idMismatch(let reported, let expected):
             "the library reports id '\(reported)' but plugins.yaml expects '\(expected)'; "
                 + "fix `id` in plugins.yaml or point `path` at the right library"
+        case .createFailed(let status, let message) where status == .internal:
+            "create failed (\(status)): \(message ?? "no message"); this is a bug in the plugin, report it to its vendor"
         case .createFailed(let status, let message):
             "create failed (\(status)): \(message ?? "no message"); fix the plugin's settings in plugins.yaml"
         case .invalidSetting(let detail):
             detail
-        case .isolationNotSupported(let mode):
-            "isolation '\(mode)' is not supported yet; use 'in-process' or remove the key"
+        case .wrongArchitecture(let detail):
+            "cannot load: the file \(detail); build the plugin for this machine"
+        case .hostTooOld(let needs, let host):
+            "needs provider ABI 1.\(needs) or newer, this host speaks 1.\(host); upgrade Patchbay or use an older "
+                + "build of the plugin"
+        case .runnerMissing(let looked):
+            "isolation: process needs the plugin runner, not found at \(looked); install patchbay-plugin-runner next "
+                + "to the patchbay binary (or set PATCHBAY_PLUGIN_RUNNER), or set isolation: in-process"
+        case .runnerFailed(let what):
+            what
         case .checksumMismatch(let pinned, let actual):
             "SHA-256 is \(actual) but plugins.yaml pins \(pinned); install the plugin build you pinned, "
                 + "or set `sha256: \(actual)` if you trust this file"

@@ -4,8 +4,19 @@ package import Logging
 package struct ProviderRegistry: Sendable {
     /// The manifest file the registry was loaded from.
     package let file: String
-    /// Every entry of plugins.yaml in file order, loaded or not.
-    package let plugins: [PluginStatus]
+    /// Every entry of plugins.yaml in file order, loaded or not; a loaded plugin that has failed since (its runner
+    /// kept crashing, or a call had to be abandoned) carries the reason in `failure`.
+    package var plugins: [PluginStatus] {
+        statuses.map { status in
+            guard status.isLoaded, let id = status.id, let provider = providers[id], provider.path == status.path else {
+                return status
+            }
+            var current = status
+            current.failure = provider.failure
+            return current
+        }
+    }
+    private let statuses: [PluginStatus]
     private let providers: [String: LoadedProvider]
 
     /// Reads plugins.yaml and loads every enabled entry. Throws only when the file itself is unusable.
@@ -21,7 +32,7 @@ package struct ProviderRegistry: Sendable {
             loader.load(entry)
         }
         self.file = manifest.file
-        self.plugins = loader.statuses
+        self.statuses = loader.statuses
         self.providers = loader.providers
     }
 
@@ -32,6 +43,6 @@ package struct ProviderRegistry: Sendable {
 
     /// The loaded providers, in file order.
     package var loadedProviders: [LoadedProvider] {
-        plugins.compactMap { status in status.isLoaded ? status.id.flatMap { providers[$0] } : nil }
+        statuses.compactMap { status in status.isLoaded ? status.id.flatMap { providers[$0] } : nil }
     }
 }

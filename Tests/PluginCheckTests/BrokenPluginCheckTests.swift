@@ -27,6 +27,24 @@ import Testing
         #expect(run.detail(failing[0]).contains(reason), "\(run.detail(failing[0]))")
     }
 
+    @Test func libraryThatExitsWhileLoadingFailsInsteadOfPassingEmpty() async throws {
+        let run = try await CheckRun.run(try await CheckFixtures.library("constructor_exit"))
+
+        #expect(run.output.status == 1, "\(run.output.standardOutput)")
+        #expect(run.report["passed"] as? Bool == false)
+        #expect(run.names("FAIL") == ["abi.entry_point"])
+        #expect(run.detail("abi.entry_point").contains("exited with status 0"), "\(run.detail("abi.entry_point"))")
+    }
+
+    @Test func pluginThatWritesToStdoutFails() async throws {
+        let run = try await CheckRun.run(try await CheckFixtures.library("writes_stdout"), credentials: ["token": "t"])
+
+        #expect(run.output.status == 1)
+        #expect(run.names("FAIL") == ["process.stdout"])
+        #expect(run.detail("process.stdout").contains("the plugin writes to stdout"))
+        #expect(run.detail("process.stdout").contains("hello from the plugin"))
+    }
+
     @Test func conformingFixturePassesEveryCheckItCanRun() async throws {
         let run = try await CheckRun.run(try await CheckFixtures.library("conforming"), credentials: ["token": "t"])
 

@@ -7,7 +7,7 @@ import Testing
 enum CheckFixtures {
     static let names = [
         "conforming", "ok_without_result", "leaks", "double_free", "invalid_page", "ignores_credentials",
-        "ignores_sink", "unknown_status",
+        "ignores_sink", "unknown_status", "constructor_exit", "writes_stdout",
     ]
 
     private static let built: Result<TemporaryDirectory, CCompilerError> = {

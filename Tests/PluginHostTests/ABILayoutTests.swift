@@ -4,9 +4,10 @@ import PatchbayTestSupport
 import PluginHost
 import Testing
 
-/// Pins the v1 layout of every public struct: a change here breaks every plugin already built.
+/// Pins the v1 layout of every public struct: a change here breaks every plugin already built. ABI 1.1 appended
+/// three fields to `patchbay_provider` (its size grew from 168 to 184); every 1.0 offset stays where it was.
 @Suite struct ABILayoutTests {
-    /// `sizeof`/`offsetof` of ABI 1.0 on LP64 (x86_64, arm64), as the header was frozen.
+    /// `sizeof`/`offsetof` of ABI 1.1 on LP64 (x86_64, arm64): 1.0 as it was frozen, plus the appended fields.
     static let v1: [String: Int] = [
         "sizeof(patchbay_buffer)": 16, "offsetof(patchbay_buffer, length)": 8,
         "sizeof(patchbay_http_header)": 32, "offsetof(patchbay_http_header, value)": 16,
@@ -25,7 +26,7 @@ import Testing
         "offsetof(patchbay_field, default_value)": 24, "offsetof(patchbay_field, flags)": 32,
         "sizeof(patchbay_rate_budget)": 16, "offsetof(patchbay_rate_budget, requests)": 8,
         "offsetof(patchbay_rate_budget, period_ms)": 12,
-        "sizeof(patchbay_provider)": 168, "offsetof(patchbay_provider, abi_major)": 8,
+        "sizeof(patchbay_provider)": 184, "offsetof(patchbay_provider, abi_major)": 8,
         "offsetof(patchbay_provider, struct_size)": 16, "offsetof(patchbay_provider, flags)": 20,
         "offsetof(patchbay_provider, id)": 24, "offsetof(patchbay_provider, description)": 56,
         "offsetof(patchbay_provider, credential_fields)": 64, "offsetof(patchbay_provider, credential_field_count)": 72,
@@ -35,6 +36,8 @@ import Testing
         "offsetof(patchbay_provider, create)": 120, "offsetof(patchbay_provider, destroy)": 128,
         "offsetof(patchbay_provider, validate)": 136, "offsetof(patchbay_provider, list_networks)": 144,
         "offsetof(patchbay_provider, free_buffer)": 152, "offsetof(patchbay_provider, get_extension)": 160,
+        "offsetof(patchbay_provider, min_host_minor)": 168, "offsetof(patchbay_provider, reserved_1_1)": 172,
+        "offsetof(patchbay_provider, extensions)": 176,
         "sizeof(patchbay_counts_extension)": 16, "offsetof(patchbay_counts_extension, counts)": 8,
     ]
 
@@ -61,12 +64,15 @@ import Testing
     }
 
     @Test func swiftImportsTheHeaderAsV1() {
-        #expect(MemoryLayout<patchbay_provider>.size == 168)
+        #expect(MemoryLayout<patchbay_provider>.size == 184)
         #expect(MemoryLayout<patchbay_provider>.offset(of: \.id) == 24)
         #expect(MemoryLayout<patchbay_provider>.offset(of: \.credential_fields) == 64)
         #expect(MemoryLayout<patchbay_provider>.offset(of: \.settings) == 80)
         #expect(MemoryLayout<patchbay_provider>.offset(of: \.create) == 120)
         #expect(MemoryLayout<patchbay_provider>.offset(of: \.get_extension) == 160)
+        #expect(MemoryLayout<patchbay_provider>.offset(of: \.min_host_minor) == 168)
+        #expect(MemoryLayout<patchbay_provider>.offset(of: \.reserved_1_1) == 172)
+        #expect(MemoryLayout<patchbay_provider>.offset(of: \.extensions) == 176)
         #expect(MemoryLayout<patchbay_host>.size == 72)
         #expect(MemoryLayout<patchbay_host>.offset(of: \.http_request) == 16)
         #expect(MemoryLayout<patchbay_host>.offset(of: \.get_extension) == 64)
@@ -79,12 +85,15 @@ import Testing
         #expect(MemoryLayout<patchbay_http_header>.size == 32)
         #expect(MemoryLayout<patchbay_buffer>.size == 16)
         #expect(MemoryLayout<patchbay_counts_extension>.size == 16)
-        #expect(ProviderABI.minimumDescriptorSize == MemoryLayout<patchbay_provider>.size)
+        // 1.0's size stays the least a v1 descriptor may declare; 1.1's is what this header builds.
+        #expect(ProviderABI.minimumDescriptorSize == 168)
+        #expect(ProviderABI.appendedDescriptorSize == MemoryLayout<patchbay_provider>.size)
         #expect(ProviderABI.minimumHTTPRequestSize == MemoryLayout<patchbay_http_request>.size)
     }
 
     @Test func constantsAreV1() {
         #expect(PATCHBAY_ABI_MAJOR == 1)
+        #expect(PATCHBAY_ABI_MINOR == 1)
         #expect(PATCHBAY_PRODUCT_TAG == 0x5041_5443_4842_4159)
         #expect(PATCHBAY_ENTRY_SYMBOL == "patchbay_provider_entry")
         #expect(PATCHBAY_EXT_COUNTS == "patchbay.counts/1")

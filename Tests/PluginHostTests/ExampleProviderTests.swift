@@ -30,7 +30,7 @@ import Testing
         let example = try await Self.example()
         #expect(example.descriptor.name == "Example (C)")
         #expect(example.descriptor.version == "1.0.0")
-        #expect(example.descriptor.abi == "1.0")
+        #expect(example.descriptor.abi == "1.1")
         #expect(
             example.descriptor.credentialFields == [
                 FieldDescriptor(

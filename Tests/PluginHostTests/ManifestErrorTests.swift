@@ -15,7 +15,7 @@ import Testing
             name: "unknown key in an entry",
             yaml: "plugins:\n  - path: a.so\n    pth: b.so\n",
             error: "plugins.yaml:3:5: unknown key 'pth' in a plugin entry; expected one of: "
-                + "path, id, enabled, settings, allowed_hosts, budget_share, isolation, sha256"
+                + "path, id, enabled, settings, allowed_hosts, budget_share, isolation, sha256, timeouts, limits"
         ),
         Case(
             name: "sha256 is not 64 hex digits",
@@ -63,7 +63,25 @@ import Testing
         Case(
             name: "unknown isolation",
             yaml: "plugins:\n  - path: a.so\n    isolation: sandbox\n",
-            error: "plugins.yaml:3:16: `isolation` 'sandbox' is unknown; use in-process"
+            error: "plugins.yaml:3:16: `isolation` 'sandbox' is unknown; use process or in-process"
+        ),
+        Case(
+            name: "timeout not a number",
+            yaml: "plugins:\n  - path: a.so\n    timeouts:\n      validate: soon\n",
+            error:
+                "plugins.yaml:4:17: `timeouts.validate` must be a number of seconds in (0, 86400], found 'soon'; e.g. 30"
+        ),
+        Case(
+            name: "unknown timeout",
+            yaml: "plugins:\n  - path: a.so\n    timeouts:\n      sync: 5\n",
+            error: "plugins.yaml:4:7: unknown key 'sync' in `timeouts`; expected one of: load, create, validate, "
+                + "counts, list_networks_idle, list_networks_total, grace"
+        ),
+        Case(
+            name: "open files too low",
+            yaml: "plugins:\n  - path: a.so\n    limits:\n      open_files: 3\n",
+            error: "plugins.yaml:4:19: `limits.open_files` must be a whole number from 16 to 1048576, found '3'; "
+                + "e.g. 256"
         ),
         Case(
             name: "plugins is a mapping",
@@ -159,10 +177,20 @@ import Testing
                 allowed_hosts: [127.0.0.1:8080]
                 budget_share: 0.5
                 isolation: in-process
+                timeouts:
+                  validate: 10
+                  list_networks_idle: 0.5
+                limits:
+                  open_files: 64
               - path: /opt/b.so
                 enabled: false
             """
         let manifest = try Manifest.parse(yaml: yaml, file: "plugins.yaml", baseDirectory: "/etc/patchbay")
+        var timeouts = PluginTimeouts()
+        timeouts.validate = .seconds(10)
+        timeouts.listIdle = .milliseconds(500)
+        var limits = PluginLimits()
+        limits.openFiles = 64
         #expect(
             manifest.entries == [
                 ManifestEntry(
@@ -171,9 +199,13 @@ import Testing
                     settings: ["base_url": "http://127.0.0.1:8080", "regions": "eu,us", "retries": "3"],
                     allowedHosts: ["127.0.0.1:8080"],
                     budgetShare: 0.5,
+                    isolation: .inProcess,
+                    timeouts: timeouts,
+                    limits: limits,
                     line: 2
                 ),
-                ManifestEntry(path: "/opt/b.so", isEnabled: false, line: 11),
+                // process isolation is the default
+                ManifestEntry(path: "/opt/b.so", isEnabled: false, isolation: .process, line: 16),
             ]
         )
     }

@@ -12,7 +12,7 @@ import Testing
         let status = try #require(registry.plugins.first)
         #expect(status.isLoaded, "\(status.error ?? "")")
         let meraki = try #require(registry.provider(id: "meraki"))
-        #expect(meraki.descriptor.abi == "1.0")
+        #expect(meraki.descriptor.abi == "1.1")
         #expect(meraki.descriptor.credentialFields.contains { $0.isSecret && $0.isRequired })
         #expect(!meraki.descriptor.rateBudgets.isEmpty)
     }

@@ -80,7 +80,6 @@ struct PluginFixtures: Sendable {
         }
         text += "  - path: libmismatch.so\n    id: other\n"
         text += "  - path: libexample.so\n    id: example\n    enabled: false\n"
-        text += "  - path: libexample.so\n    isolation: process\n"
         return text
     }
 }

@@ -40,20 +40,22 @@ import Testing
         let array = try #require(
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
         )
-        #expect(array.count == 17)
+        #expect(array.count == 16)
         let example = try #require(array.first)
         #expect(example["id"] as? String == "example")
         #expect(example["name"] as? String == "Example (C)")
         #expect(example["version"] as? String == "1.0.0")
         #expect(example["vendor"] as? String == "Patchbay")
-        #expect(example["abi"] as? String == "1.0")
+        #expect(example["abi"] as? String == "1.1")
         #expect(example["status"] as? String == "loaded")
         #expect(example["path"] as? String == fixtures.library("example"))
         #expect(example["error"] == nil)
         let tag = try #require(array.first { ($0["path"] as? String) == fixtures.library("wrong_tag") })
         #expect(tag["status"] as? String == "failed")
         #expect((tag["error"] as? String)?.hasPrefix("does not export a Patchbay provider") == true)
-        #expect(tag.keys.sorted() == ["abi", "error", "id", "name", "path", "status", "vendor", "version"])
+        #expect(
+            tag.keys.sorted() == ["abi", "error", "id", "isolation", "name", "path", "status", "vendor", "version"]
+        )
     }
 
     @Test func unusableFileExitsWithConfigError() async throws {

@@ -8,9 +8,11 @@ struct PluginsListRow: Encodable {
     var vendor: String?
     var abi: String?
     var path: String
-    /// "loaded", "failed" or "disabled".
+    /// "loaded", "failed" or "disabled"; "failed" too for a plugin that loaded and failed since (a crash loop).
     var status: String
     var error: String?
+    /// "process" or "in-process", for a plugin that loaded.
+    var isolation: String?
 
     init(_ plugin: PluginStatus) {
         id = plugin.id
@@ -19,12 +21,13 @@ struct PluginsListRow: Encodable {
         vendor = plugin.vendor
         abi = plugin.abi
         path = plugin.path
-        status = plugin.isLoaded ? "loaded" : plugin.isEnabled ? "failed" : "disabled"
-        error = plugin.error
+        status = plugin.isLoaded && plugin.failure == nil ? "loaded" : plugin.isEnabled ? "failed" : "disabled"
+        error = plugin.error ?? plugin.failure
+        isolation = plugin.isolation
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, version, vendor, abi, path, status, error
+        case id, name, version, vendor, abi, path, status, error, isolation
     }
 
     /// Unknown values are `null`, not missing, so every element has the same keys; `error` only when not loaded.
@@ -37,6 +40,7 @@ struct PluginsListRow: Encodable {
         try container.encode(abi, forKey: .abi)
         try container.encode(path, forKey: .path)
         try container.encode(status, forKey: .status)
+        try container.encode(isolation, forKey: .isolation)
         try container.encodeIfPresent(error, forKey: .error)
     }
 }

@@ -34,6 +34,33 @@ enum ProviderHeader {
         // Errors: every call returns a patchbay_status. On anything but PATCHBAY_OK the plugin may set `*out_message` to a
         // one-line, human-readable reason (plugin-owned). A message never contains a credential. No call may abort, exit or
         // throw across this boundary.
+        //
+        // Rules both sides keep (stated in ABI 1.1; every 1.0 host already behaved this way):
+        // - Out-parameters: before every call the host sets `*out_result` and `*out_message` to {NULL, 0} and
+        //   `*out_instance` to NULL, so a plugin need not clear them. Whatever buffer the plugin leaves there is released
+        //   through its free_buffer, whatever the status: a message returned with PATCHBAY_OK is freed (and ignored).
+        // - Messages: the host shows at most 4 KiB of a message, on one line (line breaks become spaces), as UTF-8
+        //   (invalid bytes are replaced). A status that is not one of the PATCHBAY_* codes below is reported as
+        //   PATCHBAY_INTERNAL "plugin returned unknown status N".
+        // - Function pointers: none of the descriptor's function pointers may be NULL (a plugin without counts returns NULL
+        //   from get_extension instead). A NULL one is a load failure naming the field.
+        // - Flags: bits a header does not define must be 0 in what a plugin sends. A host ignores descriptor and field flag
+        //   bits it does not know (a newer plugin still loads), so a new flag never changes an older host's behaviour.
+        // - Threads: host services take the `call` of a call in flight. No thread of the plugin may use a call (or the
+        //   host table for that call) after that call returned: a later use gets PATCHBAY_INVALID_ARGUMENT (the host checks
+        //   a generation-counted handle; it never dereferences a stale one), and is a bug.
+        // - Deadlines: every call has one (plugins.yaml `timeouts:`; defaults: loading and create 5 s, validate and counts
+        //   30 s, list_networks 120 s without a page or HTTP request and 1 h in all). At the deadline, on Ctrl-C, SIGTERM or
+        //   an API cancel the host sets is_cancelled; a call that has not returned 2 s later is ended: its runner process is
+        //   killed (isolation: process, the default) or, in-process, abandoned and the plugin refused until the host
+        //   restarts. Check is_cancelled between requests and pages.
+        // - Loading: constructors and patchbay_provider_entry must do nothing but return the descriptor: no exit, no I/O,
+        //   no threads, no allocation that matters. Loading has a deadline too.
+        // - stdout and stderr are not the plugin's: in a runner both go to the host's log, tagged with the plugin id; in
+        //   the host's process stdout carries the command's own output (`--json`). Log through patchbay_host.log.
+        // - Isolation: by default (plugins.yaml `isolation: process`) the library is loaded by patchbay-plugin-runner, a C
+        //   program that links no Swift runtime, and a crash, abort or exit in the plugin fails only the call in flight.
+        //   Every rule above holds in both modes; a plugin cannot tell them apart except by timing.
         #ifndef PATCHBAY_PROVIDER_H
         #define PATCHBAY_PROVIDER_H
 
@@ -45,7 +72,7 @@ enum ProviderHeader {
         #endif
 
         #define PATCHBAY_ABI_MAJOR 1
-        #define PATCHBAY_ABI_MINOR 0
+        #define PATCHBAY_ABI_MINOR 1
 
         // The product tag, "PATCHBAY" in ASCII. It is the first field of the descriptor and is checked before anything else,
         // so a library that happens to export an entry symbol of this name for another product is refused cleanly.
@@ -114,7 +141,9 @@ enum ProviderHeader {
             // The rate-budget scope key this request spends from, e.g. the organization id for a per-organization budget.
             // NULL or "" spends from the provider-wide budgets only. NUL-terminated.
             const char *rate_scope_key;
-            uint32_t timeout_ms;                 // total time for this request, retries excluded; 0 = the host's default
+            // Per attempt: each retry gets the whole timeout again, and waits between attempts (backoff, Retry-After,
+            // rate pacing) do not count. 0 = the host's default (30 s). The call's own deadline still applies.
+            uint32_t timeout_ms;
             uint32_t reserved;                   // must be 0
         } patchbay_http_request;
 
@@ -137,7 +166,9 @@ enum ProviderHeader {
             uint32_t reserved;
 
             // Performs an HTTP request through the host: egress allow-list, TLS verification, timeouts, rate pacing,
-            // retries of 429/502/503/504 (honouring Retry-After) and redirects are the host's job. Returns PATCHBAY_OK with
+            // retries of 429/502/503/504 (honouring Retry-After) and redirects are the host's job. An exhausted rate budget
+            // blocks (the host paces the request until the budget allows it, or until the call is cancelled); only a 429
+            // that retries could not get past returns PATCHBAY_RATE_LIMITED. Returns PATCHBAY_OK with
             // `*out_response` set whenever a response arrived, whatever its status (a 404 is the plugin's to interpret).
             // Otherwise a status (UNAVAILABLE, PERMISSION_DENIED for refused egress, CANCELLED, RATE_LIMITED, ...) and a
             // host-owned message in `*out_message` (release with free_buffer). Retries exhausted are never an empty success.
@@ -225,7 +256,9 @@ enum ProviderHeader {
 
             // NULL-terminated lists of NUL-terminated strings; each may be NULL for an empty list.
             const char *const *capabilities;  // what it can do, e.g. "networks.list", "counts.networks", "counts.access_points"
-            const char *const *allowed_hosts; // default egress: "api.example.com", "*.example.com", "127.0.0.1:8080"
+            // Default egress: "api.example.com", "*.example.com", "127.0.0.1:8080". An `allowed_hosts` list in plugins.yaml
+            // replaces this list (it does not extend it); a URL setting must point inside whichever list applies.
+            const char *const *allowed_hosts;
 
             const patchbay_rate_budget *rate_budgets; // budgets the host paces requests by; may be NULL
             uint32_t rate_budget_count;
@@ -233,8 +266,15 @@ enum ProviderHeader {
 
             // Creates an instance from `settings` (a JSON object of the declared settings, defaults not yet applied; every
             // value is a JSON string, a list setting being comma-joined).
-            // `host` stays valid until destroy returns. On failure returns a status and may set `*out_message`.
-            // [thread-safe]
+            // When: once when the plugin loads, with the settings of plugins.yaml (so a bad configuration shows at once),
+            // and once more for each distinct set of effective settings a call needs: an integration's own settings are
+            // laid over plugins.yaml's, key by key, the integration's value winning. The plugin applies the defaults it
+            // declares (`default_value` is documentation for people and tools; the host does not fill it in).
+            // A list-valued setting is declared as an ordinary field (say so in its description); plugins.yaml may write it
+            // as a YAML list, and it arrives comma-joined ("a,b,c").
+            // On PATCHBAY_OK `*out_instance` must be set: OK without an instance is reported as a bug in the plugin.
+            // No HTTP in create: there is no call yet. `host` stays valid until destroy returns. On failure returns a status
+            // and may set `*out_message`. [thread-safe]
             patchbay_status (*create)(const patchbay_host *host,
                                       patchbay_buffer settings,
                                       patchbay_instance **out_instance,
@@ -246,7 +286,8 @@ enum ProviderHeader {
             // Checks `credentials` (a JSON object of the declared credential fields, every value a JSON string; the same
             // shape for list_networks and counts) against the provider. On PATCHBAY_OK,
             // `*out_result` holds a JSON object: {"account": "<who the credentials act as, never secret>",
-            // "organizations": [{"id": "...", "name": "..."}]}. [serialized]
+            // "organizations": [{"id": "...", "name": "..."}]}. Both members are optional ("organizations" absent = none);
+            // each organization needs string "id" and "name". Unknown members are ignored. [serialized]
             patchbay_status (*validate)(patchbay_instance *instance,
                                         const patchbay_call *call,
                                         patchbay_buffer credentials,
@@ -257,6 +298,12 @@ enum ProviderHeader {
             // Each page is a JSON object {"networks": [network, ...]}, each network
             // {"external_id": "...", "name": "...", "organization_id": "...", "product_types": [...], "tags": [...],
             //  "time_zone": "...", "url": "...", "raw": {the provider's object, unmodified}}.
+            // Required: "external_id" (the provider's stable id, unique per integration), "name", "organization_id" (strings)
+            // and "raw" (an object). Optional and stored when present: "product_types" and "tags" (lists of strings in the
+            // provider's own vocabulary, e.g. Meraki's "appliance", "wireless"; a list holding a non-string counts as
+            // empty), "time_zone" (an IANA name, e.g. "Europe/Berlin") and "url" (the network in the provider's console). Other
+            // members are ignored. "raw" is kept semantically, not byte for byte: the host stores it canonically (key order
+            // and whitespace may differ; numbers and strings keep their values).
             // Returns PATCHBAY_OK only when the listing is complete: anything partial is an error status. [serialized]
             patchbay_status (*list_networks)(patchbay_instance *instance,
                                              const patchbay_call *call,
@@ -271,6 +318,16 @@ enum ProviderHeader {
             // Looks up a plugin extension by versioned id (e.g. PATCHBAY_EXT_COUNTS); NULL when absent. The pointer stays
             // valid while the library is loaded. [thread-safe]
             const void *(*get_extension)(const char *id);
+
+            // ---- ABI 1.1 (read only when struct_size covers them; a 1.0 plugin simply lacks them) ----
+
+            // The lowest PATCHBAY_ABI_MINOR of the host this plugin works with, e.g. 1 when it relies on a 1.1 rule.
+            // A host older than that refuses to load it with a message naming both versions. 0 = any v1 host.
+            uint32_t min_host_minor;
+            uint32_t reserved_1_1; // must be 0
+            // The extension ids get_extension answers non-NULL, as a NULL-terminated list (e.g. {PATCHBAY_EXT_COUNTS,
+            // NULL}); NULL = not listed. Shown by `patchbay plugins list`; `patchbay plugins check` verifies it.
+            const char *const *extensions;
         } patchbay_provider;
 
         // ---------------------------------------------------------------------------------------------------------------
@@ -284,7 +341,8 @@ enum ProviderHeader {
             uint32_t struct_size; // sizeof(patchbay_counts_extension) as the plugin was built
             uint32_t reserved;
             // On PATCHBAY_OK, `*out_result` holds {"networks": N, "access_points": N,
-            // "organizations": [{"id": "...", "networks": N, "access_points": N}]}. [serialized]
+            // "organizations": [{"id": "...", "networks": N, "access_points": N}]}: "networks" and "access_points" are
+            // required non-negative integers; "organizations" is optional (absent = no breakdown). [serialized]
             patchbay_status (*counts)(patchbay_instance *instance,
                                       const patchbay_call *call,
                                       patchbay_buffer credentials,

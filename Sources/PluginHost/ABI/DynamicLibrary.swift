@@ -12,11 +12,17 @@ struct DynamicLibrary: @unchecked Sendable {  // immutable; dlsym is thread-safe
     let path: String
     private let handle: UnsafeMutableRawPointer
 
-    init(path: String) throws(PluginLoadError) {
+    /// Opens `path`, or when `file` is given, that already open (and hash-checked) file through /proc/self/fd.
+    init(path: String, file: PinnedFile? = nil) throws(PluginLoadError) {
+        let opened = file?.procPath ?? path
         // RTLD_NOW surfaces missing imports here, not at the first call; RTLD_LOCAL keeps one plugin's symbols
         // from resolving another plugin's imports.
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            throw PluginLoadError(path: path, reason: .cannotOpen(Self.lastError(for: path)))
+        guard let handle = dlopen(opened, RTLD_NOW | RTLD_LOCAL) else {
+            let detail = Self.lastError(for: opened)
+            throw PluginLoadError(
+                path: path,
+                reason: ELFIdentity.mismatch(at: path).map { .wrongArchitecture($0) } ?? .cannotOpen(detail)
+            )
         }
         self.path = path
         self.handle = handle

@@ -22,7 +22,11 @@ enum HTTPBridge {
             return status.rawValue
         }
         guard let context = CallHandle.context(call) else {
-            return fail(.invalidArgument, "http_request: call is NULL; pass the call this request belongs to")
+            return fail(
+                .invalidArgument,
+                "http_request: the call is not in flight (NULL, or it already returned); "
+                    + "pass the call this request belongs to, during that call"
+            )
         }
         guard let request, let response else {
             return fail(.invalidArgument, "http_request: request or out_response is NULL; pass both")

@@ -26,7 +26,8 @@ enum HostTable {
                 free_buffer: { buffer in free(UnsafeMutableRawPointer(mutating: buffer.data)) },
                 log: { call, level, message in HostTable.log(call: call, level: level, message: message) },
                 monotonic_ns: { HostTable.monotonicNanoseconds() },
-                is_cancelled: { call in CallHandle.context(call)?.isCancelled == true ? 1 : 0 },
+                // A call that already returned (or a forged one) reads as cancelled: whatever runs on it should stop.
+                is_cancelled: { call in CallHandle.context(call)?.isCancelled == false ? 0 : 1 },
                 get_extension: { _ in nil }
             )
         )

@@ -18,7 +18,9 @@ final class PageSink {
         }
     }
 
-    private static let callback: patchbay_page_sink = { _, context, page in
+    private static let callback: patchbay_page_sink = { call, context, page in
+        // The context lives exactly as long as the call: after the call returned it is not touched.
+        guard CallHandle.context(call) != nil else { return ProviderStatus.cancelled.rawValue }
         guard let context else { return ProviderStatus.internal.rawValue }
         let sink = Unmanaged<PageSink>.fromOpaque(context).takeUnretainedValue()
         let bytes = page.data.map { Array(UnsafeBufferPointer(start: $0, count: page.length)) } ?? []

@@ -12,11 +12,8 @@ struct PluginBuffers {
         return Array(UnsafeBufferPointer(start: data, count: buffer.length))
     }
 
-    /// A message the plugin returned, as text; invalid UTF-8 is reported rather than passed on.
+    /// A message the plugin returned, as one line of at most 4 KiB (`PluginMessage`).
     func takeMessage(_ buffer: patchbay_buffer) -> String? {
-        guard let bytes = take(buffer) else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return "(message is not valid UTF-8)" }
-        // One line: a message is printed in tables and logs.
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        take(buffer).map { PluginMessage.oneLine($0) }
     }
 }

@@ -41,31 +41,23 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
         library.raw.pointee.destroy(raw)
     }
 
-    func validate(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        SecretBuffer.with(credentials) { validate(secret: $0, call: call) }
-    }
-
     /// `secret` is the credentials JSON as it is handed to the plugin, borrowed for the call.
     func validate(secret: patchbay_buffer, call: CallContext) -> PluginReply {
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = withExtendedLifetime(call) {
-            library.raw.pointee.validate(raw, CallHandle.pointer(for: call), secret, &result, &message)
+        let code = CallHandle.with(call) { handle in
+            library.raw.pointee.validate(raw, handle, secret, &result, &message)
         }
         return reply(code, result, message)
     }
 
-    func listNetworks(credentials: ProviderCredentials, call: CallContext, sink: PageSink) -> PluginReply {
-        SecretBuffer.with(credentials) { listNetworks(secret: $0, call: call, sink: sink) }
-    }
-
     func listNetworks(secret: patchbay_buffer, call: CallContext, sink: PageSink) -> PluginReply {
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = withExtendedLifetime(call) {
+        let code = CallHandle.with(call) { handle in
             sink.withCallback { callback, context in
                 library.raw.pointee.list_networks(
                     raw,
-                    CallHandle.pointer(for: call),
+                    handle,
                     secret,
                     callback,
                     context,
@@ -78,10 +70,6 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
 
     var supportsCounts: Bool { library.countsExtension != nil }
 
-    func counts(credentials: ProviderCredentials, call: CallContext) -> PluginReply {
-        SecretBuffer.with(credentials) { counts(secret: $0, call: call) }
-    }
-
     func counts(secret: patchbay_buffer, call: CallContext) -> PluginReply {
         guard let counts = library.countsExtension?.pointee.counts else {
             return PluginReply(
@@ -91,19 +79,14 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
         }
         var result = patchbay_buffer(data: nil, length: 0)
         var message = patchbay_buffer(data: nil, length: 0)
-        let code = withExtendedLifetime(call) {
-            counts(raw, CallHandle.pointer(for: call), secret, &result, &message)
+        let code = CallHandle.with(call) { handle in
+            counts(raw, handle, secret, &result, &message)
         }
         return reply(code, result, message)
     }
 
     private func reply(_ code: patchbay_status, _ result: patchbay_buffer, _ message: patchbay_buffer) -> PluginReply {
-        PluginReply(
-            status: ProviderStatus(code: code),
-            result: buffers.take(result),
-            message: buffers.takeMessage(message),
-            code: code
-        )
+        PluginReply(code: code, result: buffers.take(result), message: buffers.take(message))
     }
 }
 
@@ -111,4 +94,29 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
 struct PluginReplyError: Error, Sendable {
     var status: ProviderStatus
     var message: String?
+}
+
+extension PluginInstance: PluginCalls {
+    func validate(_ input: PluginCallInput, call: CallContext) -> PluginReply {
+        withSecret(input) { validate(secret: $0, call: call) }
+    }
+
+    func listNetworks(
+        _ input: PluginCallInput,
+        call: CallContext,
+        onPage: @escaping @Sendable ([UInt8]) -> ProviderStatus
+    ) -> PluginReply {
+        withSecret(input) { listNetworks(secret: $0, call: call, sink: PageSink(onPage)) }
+    }
+
+    func counts(_ input: PluginCallInput, call: CallContext) -> PluginReply {
+        withSecret(input) { counts(secret: $0, call: call) }
+    }
+
+    private func withSecret(_ input: PluginCallInput, _ body: (patchbay_buffer) -> PluginReply) -> PluginReply {
+        switch input {
+        case .fields(let credentials): SecretBuffer.with(credentials, body)
+        case .bytes(let bytes): SecretBuffer.with(bytes: bytes, body)
+        }
+    }
 }

@@ -12,6 +12,11 @@ package enum ProviderABI {
     package static let minimumHTTPRequestSize = 72
     /// `sizeof(patchbay_counts_extension)` of `patchbay.counts/1`.
     package static let minimumCountsExtensionSize = 16
+    /// `sizeof(patchbay_provider)` of ABI 1.1, which appended min_host_minor, reserved_1_1 and extensions.
+    package static let appendedDescriptorSize = 184
     package static let countsExtensionID = PATCHBAY_EXT_COUNTS
+    static let concurrentFlag = UInt32(PATCHBAY_PROVIDER_CONCURRENT)
+    static let requiredFieldFlag = UInt32(PATCHBAY_FIELD_REQUIRED)
+    static let secretFieldFlag = UInt32(PATCHBAY_FIELD_SECRET)
     package static let version = "\(major).\(minor)"
 }

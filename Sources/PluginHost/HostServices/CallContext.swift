@@ -12,6 +12,8 @@ package final class CallContext: Sendable {
     let logger: Logger
     private let credentials: ProviderCredentials?
     private let cancelled = Atomic<Bool>(false)
+    /// Runs when the call is cancelled: a runner call pushes the cancellation to its runner.
+    private let cancelHandler = Mutex<(@Sendable () -> Void)?>(nil)
 
     init(providerID: String, httpClient: HTTPClient, logger: Logger, credentials: ProviderCredentials?) {
         self.providerID = providerID
@@ -24,6 +26,13 @@ package final class CallContext: Sendable {
 
     package func cancel() {
         cancelled.store(true, ordering: .relaxed)
+        cancelHandler.withLock { $0 }?()
+    }
+
+    /// Sets what else cancelling does; runs it at once when the call is already cancelled.
+    func onCancel(_ handler: (@Sendable () -> Void)?) {
+        cancelHandler.withLock { $0 = handler }
+        if isCancelled { handler?() }
     }
 
     /// This call's credential values, the secrets no text leaving the call may hold.

@@ -16,3 +16,15 @@ enum PluginLogging {
         fallback.withLock { $0 = logger }
     }
 }
+
+extension PluginLogging {
+    /// A PATCHBAY_LOG_* level as a swift-log level; an unknown level logs as info.
+    static func level(_ level: Int32) -> Logger.Level {
+        switch level {
+        case 0: .debug
+        case 2: .warning
+        case 3: .error
+        default: .info
+        }
+    }
+}

@@ -1,6 +1,7 @@
 /// One plugin listed in plugins.yaml, checked for shape but not yet loaded.
 package struct ManifestEntry: Sendable, Equatable {
-    /// How a plugin runs. Only in-process exists so far.
+    /// How a plugin runs: in a runner process of its own (the default), or in the host's process (trusted,
+    /// performance-sensitive plugins built with the host's Swift toolchain or in C).
     package enum Isolation: String, Sendable, Equatable {
         case inProcess = "in-process"
         case process
@@ -20,6 +21,8 @@ package struct ManifestEntry: Sendable, Equatable {
     package var isolation: Isolation
     /// The pinned SHA-256 of the library file (64 lower-case hex digits); nil when not pinned.
     package var sha256: String?
+    package var timeouts: PluginTimeouts
+    package var limits: PluginLimits
     /// 1-based line of the entry in plugins.yaml.
     package var line: Int
 
@@ -30,8 +33,10 @@ package struct ManifestEntry: Sendable, Equatable {
         settings: [String: String] = [:],
         allowedHosts: [String]? = nil,
         budgetShare: Double = 1,
-        isolation: Isolation = .inProcess,
+        isolation: Isolation = .process,
         sha256: String? = nil,
+        timeouts: PluginTimeouts = PluginTimeouts(),
+        limits: PluginLimits = PluginLimits(),
         line: Int = 0
     ) {
         self.path = path
@@ -42,6 +47,8 @@ package struct ManifestEntry: Sendable, Equatable {
         self.budgetShare = budgetShare
         self.isolation = isolation
         self.sha256 = sha256
+        self.timeouts = timeouts
+        self.limits = limits
         self.line = line
     }
 }

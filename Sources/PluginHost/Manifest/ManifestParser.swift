@@ -8,7 +8,8 @@ struct ManifestParser {
 
     static let topLevelKeys = ["plugins"]
     static let entryKeys = [
-        "path", "id", "enabled", "settings", "allowed_hosts", "budget_share", "isolation", "sha256",
+        "path", "id", "enabled", "settings", "allowed_hosts", "budget_share", "isolation", "sha256", "timeouts",
+        "limits",
     ]
 
     func parse(_ yaml: String) throws(ManifestError) -> [ManifestEntry] {
@@ -66,11 +67,13 @@ struct ManifestParser {
         if let isolation = fields["isolation"] {
             let value = try string(isolation, "isolation")
             guard let mode = ManifestEntry.Isolation(rawValue: value) else {
-                throw error(at: isolation, "`isolation` '\(value)' is unknown; use in-process")
+                throw error(at: isolation, "`isolation` '\(value)' is unknown; use process or in-process")
             }
             entry.isolation = mode
         }
         if let sha256 = fields["sha256"] { entry.sha256 = try self.sha256(sha256) }
+        if let timeouts = fields["timeouts"] { entry.timeouts = try self.timeouts(timeouts) }
+        if let limits = fields["limits"] { entry.limits = try self.limits(limits) }
         return entry
     }
 

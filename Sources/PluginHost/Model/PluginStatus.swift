@@ -13,6 +13,10 @@ package struct PluginStatus: Sendable {
     package var isLoaded: Bool
     /// One line, without the path: why the plugin did not load.
     package var error: String?
+    /// One line: why a plugin that loaded is refused now (a crash loop, an abandoned call); nil while healthy.
+    package var failure: String?
+    /// `process` or `in-process`, as plugins.yaml set it.
+    package var isolation: String?
     package var descriptor: ProviderDescriptor?
 
     package init(

@@ -15,6 +15,8 @@ package struct ProviderDescriptor: Sendable, Codable, Equatable {
     package var rateBudgets: [RateBudgetDescriptor]
     /// Calls on one instance may overlap (PATCHBAY_PROVIDER_CONCURRENT).
     package var isConcurrent: Bool
+    /// The extension ids the plugin lists (ABI 1.1 `extensions`); empty when it lists none.
+    package var extensions: [String]
 
     package init(
         id: String,
@@ -28,7 +30,8 @@ package struct ProviderDescriptor: Sendable, Codable, Equatable {
         capabilities: [String],
         allowedHosts: [String],
         rateBudgets: [RateBudgetDescriptor],
-        isConcurrent: Bool
+        isConcurrent: Bool,
+        extensions: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -42,10 +45,11 @@ package struct ProviderDescriptor: Sendable, Codable, Equatable {
         self.allowedHosts = allowedHosts
         self.rateBudgets = rateBudgets
         self.isConcurrent = isConcurrent
+        self.extensions = extensions
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, version, vendor, description, abi, settings, capabilities
+        case id, name, version, vendor, description, abi, settings, capabilities, extensions
         case credentialFields = "credential_fields"
         case allowedHosts = "allowed_hosts"
         case rateBudgets = "rate_budgets"

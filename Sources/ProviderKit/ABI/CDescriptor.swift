@@ -45,7 +45,11 @@ enum CDescriptor {
                 validate: Thunks.validate,
                 list_networks: Thunks.listNetworks,
                 free_buffer: Thunks.freeBuffer,
-                get_extension: counts ? Thunks.extensionWithCounts : Thunks.noExtension
+                get_extension: counts ? Thunks.extensionWithCounts : Thunks.noExtension,
+                // ABI 1.1: any v1 host loads a ProviderKit plugin; the extensions it answers are listed.
+                min_host_minor: 0,
+                reserved_1_1: 0,
+                extensions: list(counts ? [PATCHBAY_EXT_COUNTS] : [])
             )
         )
         return UnsafePointer(provider)

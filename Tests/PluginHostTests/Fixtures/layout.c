@@ -62,6 +62,9 @@ int main(void) {
     OFFSET(patchbay_provider, list_networks);
     OFFSET(patchbay_provider, free_buffer);
     OFFSET(patchbay_provider, get_extension);
+    OFFSET(patchbay_provider, min_host_minor);
+    OFFSET(patchbay_provider, reserved_1_1);
+    OFFSET(patchbay_provider, extensions);
     SIZE(patchbay_counts_extension);
     OFFSET(patchbay_counts_extension, counts);
     return 0;
