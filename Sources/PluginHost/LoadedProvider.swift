@@ -60,7 +60,7 @@ package final class LoadedProvider: Sendable {
                 }
             },
             budgetShare: entry.budgetShare,
-            serverName: library.descriptor.name
+            serverName: descriptor.name
         )
         self.httpClient = HTTPClient(configuration: configuration, logger: logger)
     }
