@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "PatchbayCore",
             dependencies: [
-                "Storage", "Secrets", "PluginHost", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Secrets", "PluginHost", "HTTPClient", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "CoreBenchmark",
             dependencies: [
-                "PatchbayCore", "Storage", "PluginHost", "PatchbayTestSupport",
+                "PatchbayCore", "Storage", "PluginHost", "PatchbayTestSupport", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoreBenchmark",
@@ -201,7 +201,7 @@ let package = Package(
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["PatchbayTestSupport"],
+            dependencies: ["PatchbayTestSupport", "Storage"],
             swiftSettings: swiftSettings
         ),
     ]

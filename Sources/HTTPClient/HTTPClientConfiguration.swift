@@ -19,6 +19,10 @@ package struct HTTPClientConfiguration: Sendable {
     package var maxRedirects: Int
     /// Largest response body accepted (after decoding); a larger one fails the request.
     package var maxResponseBytes: Int
+    /// Where the budgets' buckets live (in memory unless the host shares them across processes), and the prefix
+    /// that keeps this client's buckets apart from other providers' there.
+    package var rateLimitState: any RateLimitState
+    package var rateLimitNamespace: String
 
     package init(
         allowedHosts: [String],
@@ -30,8 +34,12 @@ package struct HTTPClientConfiguration: Sendable {
         initialBackoff: Duration = .milliseconds(500),
         maxBackoff: Duration = .seconds(60),
         maxRedirects: Int = 5,
-        maxResponseBytes: Int = 64 << 20
+        maxResponseBytes: Int = 64 << 20,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState(),
+        rateLimitNamespace: String = ""
     ) {
+        self.rateLimitState = rateLimitState
+        self.rateLimitNamespace = rateLimitNamespace
         self.allowedHosts = allowedHosts
         self.rateBudgets = rateBudgets
         self.budgetShare = budgetShare

@@ -9,16 +9,18 @@ package struct CoreContext: Sendable {
     package let cipher: any CredentialCipher
     package let clock: @Sendable () -> Date
     package let logger: Logger
-    /// Shared by every service built on this context, so one process runs one sync per integration.
-    let syncGate = SyncGate()
+    /// This process's identity and timings in the sync job model.
+    package let jobs: SyncJobSettings
 
     package init(
         database: PatchbayDatabase,
         providers: any ProviderDirectory,
         cipher: any CredentialCipher,
         clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger
+        logger: Logger,
+        jobs: SyncJobSettings = SyncJobSettings()
     ) {
+        self.jobs = jobs
         self.database = database
         self.providers = providers
         self.cipher = cipher
@@ -75,8 +77,25 @@ extension ServiceError {
         case .conflict: self.init(.conflict, error.description)
         case .notFound: self.init(.notFound, error.description)
         case .cannotOpen: self.init(.unavailable, error.description)
-        case .failed(let detail) where detail.contains("busy"): self.init(.unavailable, error.description)
+        case .failed(let detail) where detail.contains("busy"): self.init(.busy, error.description)
         case .failed: self.init(.internal, error.description)
+        }
+    }
+}
+
+extension CoreContext {
+    /// Runs a storage write on a thread of its own (it may wait for another process's write), as a `ServiceError`.
+    func storeOffThread<T: Sendable>(
+        _ body: @escaping @Sendable () throws(StorageError) -> T
+    ) async throws(ServiceError) -> T {
+        do {
+            return try await onOwnThread { try body() }
+        } catch let error as StorageError {
+            throw ServiceError(error)
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw ServiceError(.internal, "storage: \(error)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import PatchbayCore
 import PluginHost
 
-/// What the controllers call: the core services over one context, the plugin registry and the sync runner.
+/// What the controllers call: the core services over one context and the plugin registry.
 package struct APIServices: Sendable {
     package let identity: IdentityService
     package let integrations: IntegrationService
@@ -9,7 +9,6 @@ package struct APIServices: Sendable {
     package let networks: NetworkService
     /// nil when the server runs without a plugins file: `/v1/providers` is then empty.
     package let registry: ProviderRegistry?
-    package let syncRunner: SyncRunner
 
     package init(context: CoreContext, registry: ProviderRegistry?) {
         identity = IdentityService(context: context)
@@ -17,6 +16,5 @@ package struct APIServices: Sendable {
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)
         self.registry = registry
-        syncRunner = SyncRunner(provisioning: provisioning, logger: context.logger)
     }
 }

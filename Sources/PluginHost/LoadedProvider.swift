@@ -23,7 +23,12 @@ package final class LoadedProvider: Sendable {
     /// Where a call waits while its instance is created (`create` blocks); serial, so it never starves.
     let setupQueue: DispatchQueue
 
-    init(library: ProviderLibrary, entry: ManifestEntry, logger: Logger) {
+    init(
+        library: ProviderLibrary,
+        entry: ManifestEntry,
+        logger: Logger,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState()
+    ) {
         self.descriptor = library.descriptor
         self.path = library.path
         self.allowedHosts = entry.allowedHosts ?? library.descriptor.allowedHosts
@@ -40,7 +45,9 @@ package final class LoadedProvider: Sendable {
                     RateBudget(scope: $0, requests: budget.requests, period: .milliseconds(budget.periodMilliseconds))
                 }
             },
-            budgetShare: entry.budgetShare
+            budgetShare: entry.budgetShare,
+            rateLimitState: rateLimitState,
+            rateLimitNamespace: library.descriptor.id
         )
         self.httpClient = HTTPClient(configuration: configuration, logger: logger)
     }

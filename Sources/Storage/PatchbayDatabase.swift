@@ -5,13 +5,16 @@ import GRDB
 package final class PatchbayDatabase: Sendable {
     package let writer: DatabasePool
     package let path: String
+    /// How long a write waits for another process's write before giving up with a busy error.
+    package static let writeWaitSeconds = 15
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     package init(path: String) throws(StorageError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Another process (a second CLI, the server) may hold the write lock briefly; wait instead of failing.
-        configuration.busyMode = .timeout(10)
+        // Another process (a second CLI, the server, a worker) may hold the write lock briefly (syncs hold it only
+        // for their short apply); wait, bounded, instead of failing.
+        configuration.busyMode = .timeout(TimeInterval(Self.writeWaitSeconds))
         configuration.prepareDatabase { db in
             // Deleted credentials must not linger in free pages of the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")

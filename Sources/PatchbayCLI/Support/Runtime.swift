@@ -9,7 +9,11 @@ struct Runtime {
     let context: CoreContext
     private let data: DataOptions
 
-    init(data: DataOptions, plugins: PluginFileOptions?) throws {
+    init(
+        data: DataOptions,
+        plugins: PluginFileOptions?,
+        logger: Logger = StandardError.logger(label: "patchbay")
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = data.resolvedDataDirectory(environment: environment)
         let database: PatchbayDatabase
@@ -19,12 +23,17 @@ struct Runtime {
             throw CLIError(error.description, exitCode: 78)
         }
         let cipher = try KeyringCipher(dataDirectory: directory, environment: environment)
-        let providers: any ProviderDirectory = try plugins.map { try Self.loadProviders($0) } ?? NoProviders()
+        // Rate budgets live in the database, so this process and every other on the same data share them.
+        let budgets = DatabaseRateLimitState(database: database, logger: logger)
+        let providers: any ProviderDirectory =
+            try plugins.map { PluginProviderDirectory(registry: try $0.loadRegistry(rateLimitState: budgets)) }
+            ?? NoProviders()
         context = CoreContext(
             database: database,
             providers: providers,
             cipher: cipher,
-            logger: StandardError.logger(label: "patchbay")
+            logger: logger,
+            jobs: SyncJobSettings(environment: environment)
         )
         self.data = data
     }
@@ -32,10 +41,6 @@ struct Runtime {
     /// The authenticated caller, from `$PATCHBAY_TOKEN` or `--token-file`.
     func caller() throws -> Caller {
         try IdentityService(context: context).authenticate(token: data.token())
-    }
-
-    private static func loadProviders(_ options: PluginFileOptions) throws -> any ProviderDirectory {
-        PluginProviderDirectory(registry: try options.loadRegistry())
     }
 }
 

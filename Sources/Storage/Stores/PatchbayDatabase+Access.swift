@@ -31,7 +31,8 @@ extension PatchbayDatabase {
     private static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_BUSY {
-                return "the database is busy (another Patchbay process holds the write lock); try again"
+                return
+                    "the database stayed busy: waited \(PatchbayDatabase.writeWaitSeconds) s for another Patchbay process to finish writing; nothing was changed, try again"
             }
             return "database error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
         }

@@ -19,12 +19,6 @@ package struct SyncedNetwork: Sendable, Equatable {
     }
 }
 
-/// Where a sync's pages come from. `nextPage` blocks until a page arrives, returns nil once the provider reported the
-/// listing complete, and throws when the listing failed (the transaction then rolls back).
-package protocol NetworkPageSource {
-    func nextPage() throws -> [SyncedNetwork]?
-}
-
 /// What one sync changed.
 package struct SyncTally: Sendable, Equatable {
     package var created = 0
@@ -40,194 +34,149 @@ package struct SyncTally: Sendable, Equatable {
     }
 }
 
-/// Sync runs and the sync transaction itself.
+/// How the apply phase ended: applied, or not applied because the job was cancelled or its lease was lost.
+package enum ApplyOutcome: Sendable, Equatable {
+    case applied(SyncRunRecord)
+    case cancelled(SyncRunRecord)
+    case lost(SyncRunRecord?)
+}
+
+/// The two phases of a sync. Fetch: pages are staged in short transactions of their own while the provider is
+/// paged, so a slow provider, a backoff or a Retry-After wait holds no lock. Apply: once the listing is complete,
+/// one short set-based transaction turns the staged listing into created/updated/unchanged/removed networks.
 extension PatchbayDatabase {
-    /// Opens a run row (and its audit entry) before the sync transaction starts, so history shows it running.
-    package func startSyncRun(
-        integrationID: Int64,
-        workspaceID: Int64,
-        actorID: Int64,
-        now: Date
-    ) throws(StorageError) -> SyncRunRecord {
+    /// Stages one page of a running job's listing. A network listed twice keeps its last version.
+    package func stageNetworks(runID: Int64, _ networks: [SyncedNetwork]) throws(StorageError) {
+        guard !networks.isEmpty else { return }
         try write { db in
-            var run = SyncRunRecord(integrationID: integrationID, status: "running", startedAt: now)
-            try run.insert(db)
-            try AuditEntryRecord(
-                workspaceID: workspaceID,
-                userID: actorID,
-                action: "integration.sync",
-                target: "integration:\(integrationID)",
-                detail: "run:\(run.id ?? 0)",
-                at: now
-            ).insert(db)
-            return run
-        }
-    }
-
-    /// Applies a whole listing in ONE write transaction, upserting pages as they arrive: new networks are created,
-    /// changed ones updated, identical ones left alone, and — only once the source reports the listing complete —
-    /// networks it no longer returns are marked `removed`. If the source throws, nothing of this sync remains and the
-    /// source's error is rethrown as it was. On success the run row and the integration's last-sync fields are
-    /// written in the same transaction.
-    package func applySync(
-        run: SyncRunRecord,
-        workspaceID: Int64,
-        pages: some NetworkPageSource,
-        clock: @escaping () -> Date,
-        progress: (SyncTally) -> Void = { _ in }
-    ) throws -> SyncRunRecord {
-        do {
-            return try writer.write { db in
-                var tally = SyncTally()
-                var known = try existingNetworks(db, integrationID: run.integrationID)
-                var seen = Set<String>()
-                let now = clock()
-                while let page = try pages.nextPage() {
-                    for network in page {
-                        try upsert(
-                            network,
-                            db: db,
-                            known: &known,
-                            tally: &tally,
-                            workspaceID: workspaceID,
-                            run: run,
-                            now: now
-                        )
-                        seen.insert(network.externalID)
-                    }
-                    progress(tally)
-                }
-                tally.removed = try markRemoved(db, known: known, seen: seen, now: now)
-                var finished = run
-                finished.status = "succeeded"
-                finished.finishedAt = clock()
-                finished.created = tally.created
-                finished.updated = tally.updated
-                finished.unchanged = tally.unchanged
-                finished.removed = tally.removed
-                finished.durationMS = Int((finished.finishedAt ?? now).timeIntervalSince(run.startedAt) * 1000)
-                try finished.update(db)
-                try db.execute(
-                    sql: """
-                        UPDATE integrations SET last_sync_at = ?, last_sync_status = 'succeeded', last_sync_error = NULL
-                        WHERE id = ?
-                        """,
-                    arguments: [finished.finishedAt, run.integrationID]
-                )
-                return finished
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO sync_staging (run_id, external_id, name, organization_id, config, content_hash)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            )
+            for network in networks {
+                try statement.execute(arguments: [
+                    runID, network.externalID, network.name, network.organizationID, network.config,
+                    network.contentHash,
+                ])
             }
-        } catch let error as DatabaseError {
-            throw StorageError(
-                path: path,
-                reason: .failed("sync of integration \(run.integrationID): \(error.message ?? "\(error)")")
-            )
         }
     }
 
-    /// Records a failed run (after the sync transaction rolled back) on the run row and the integration.
-    package func failSyncRun(_ run: SyncRunRecord, error: String, now: Date) throws(StorageError) -> SyncRunRecord {
+    /// Applies a complete staged listing in ONE write transaction, if `lease` still holds the job and nobody asked
+    /// to cancel it: new networks are created, changed ones updated, identical ones left alone, networks the listing
+    /// no longer has are marked `removed`; the run row, the integration's last sync and its schedule are written in
+    /// the same transaction. Otherwise nothing changes.
+    package func applyStaged(
+        _ run: SyncRunRecord,
+        lease: JobLease,
+        workspaceID: Int64,
+        now: Date,
+        jitter: Double
+    ) throws(StorageError) -> ApplyOutcome {
         try write { db in
-            var failed = run
-            failed.status = "failed"
-            failed.finishedAt = now
-            failed.durationMS = Int(now.timeIntervalSince(run.startedAt) * 1000)
-            failed.error = error
-            try failed.update(db)
-            try db.execute(
-                sql:
-                    "UPDATE integrations SET last_sync_at = ?, last_sync_status = 'failed', last_sync_error = ? WHERE id = ?",
-                arguments: [now, error, run.integrationID]
+            let runID = run.id ?? 0
+            guard var current = try ownedRunningJob(db, runID: runID, lease: lease),
+                (current.leaseExpiresAt ?? .distantPast) >= now
+            else {
+                try abandonExpiredJobs(db, now: now)
+                return .lost(try SyncRunRecord.fetchOne(db, key: runID))
+            }
+            if current.cancelRequestedAt != nil {
+                current.status = "cancelled"
+                current.finishedAt = now
+                current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+                current.error = "cancelled; nothing was changed"
+                try current.update(db)
+                try recordLastSync(db, run: current)
+                return .cancelled(current)
+            }
+            let tally = try applyStagedNetworks(
+                db,
+                runID: runID,
+                integrationID: run.integrationID,
+                workspaceID: workspaceID,
+                now: now
             )
-            return failed
+            current.status = "succeeded"
+            current.finishedAt = now
+            current.created = tally.created
+            current.updated = tally.updated
+            current.unchanged = tally.unchanged
+            current.removed = tally.removed
+            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+            current.error = nil
+            try current.update(db)
+            try recordLastSync(db, run: current)
+            try reschedule(db, integrationID: run.integrationID, succeeded: true, now: now, jitter: jitter)
+            return .applied(current)
         }
     }
 
-    package func syncRuns(integrationID: Int64, limit: Int = 20) throws(StorageError) -> [SyncRunRecord] {
-        try read { db in
-            try SyncRunRecord.filter(Column("integration_id") == integrationID)
-                .order(Column("id").desc).limit(limit).fetchAll(db)
-        }
-    }
-
-    package func syncRun(id: Int64) throws(StorageError) -> SyncRunRecord? {
-        try read { db in try SyncRunRecord.fetchOne(db, key: id) }
+    /// Drops a finished job's staged pages (after its apply committed, or when it failed), outside the apply.
+    package func clearStaging(runID: Int64) throws(StorageError) {
+        try write { db in try db.execute(sql: "DELETE FROM sync_staging WHERE run_id = ?", arguments: [runID]) }
     }
 }
 
-/// What a sync needs to know of a stored network to decide whether to write it.
-private struct KnownNetwork {
-    var id: Int64
-    var contentHash: String
-    var status: String
-}
-
-private func existingNetworks(_ db: Database, integrationID: Int64) throws -> [String: KnownNetwork] {
-    var known: [String: KnownNetwork] = [:]
-    let rows = try Row.fetchCursor(
-        db,
-        sql: "SELECT id, external_id, content_hash, provisioning_status FROM networks WHERE integration_id = ?",
-        arguments: [integrationID]
-    )
-    while let row = try rows.next() {
-        known[row[1]] = KnownNetwork(id: row[0], contentHash: row[2], status: row[3])
-    }
-    return known
-}
-
-private func upsert(
-    _ network: SyncedNetwork,
-    db: Database,
-    known: inout [String: KnownNetwork],
-    tally: inout SyncTally,
+/// The set-based core of the apply: counts first (from the staged listing against the stored networks), then one
+/// statement per kind of change. Rows whose digest and status did not change are never written.
+private func applyStagedNetworks(
+    _ db: Database,
+    runID: Int64,
+    integrationID: Int64,
     workspaceID: Int64,
-    run: SyncRunRecord,
     now: Date
-) throws {
-    if let existing = known[network.externalID] {
-        if existing.contentHash == network.contentHash && existing.status == "active" {
-            tally.unchanged += 1
-            return
-        }
-        let statement = try db.cachedStatement(
-            sql: """
-                UPDATE networks SET name = ?, organization_id = ?, config = ?, content_hash = ?,
-                provisioning_status = 'active', updated_at = ?, last_seen_at = ? WHERE id = ?
-                """
-        )
-        try statement.execute(arguments: [
-            network.name, network.organizationID, network.config, network.contentHash, now, now, existing.id,
-        ])
-        known[network.externalID] = KnownNetwork(id: existing.id, contentHash: network.contentHash, status: "active")
-        tally.updated += 1
-        return
-    }
-    let statement = try db.cachedStatement(
+) throws -> SyncTally {
+    var tally = SyncTally()
+    if let counts = try Row.fetchOne(
+        db,
         sql: """
-            INSERT INTO networks (workspace_id, integration_id, external_id, name, organization_id, config, content_hash,
-            provisioning_status, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
-            """
-    )
-    try statement.execute(arguments: [
-        workspaceID, run.integrationID, network.externalID, network.name, network.organizationID, network.config,
-        network.contentHash, now, now, now,
-    ])
-    known[network.externalID] = KnownNetwork(
-        id: db.lastInsertedRowID,
-        contentHash: network.contentHash,
-        status: "active"
-    )
-    tally.created += 1
-}
-
-/// Marks networks the complete listing no longer returned as `removed`; they are kept, never deleted.
-private func markRemoved(_ db: Database, known: [String: KnownNetwork], seen: Set<String>, now: Date) throws -> Int {
-    let statement = try db.cachedStatement(
-        sql: "UPDATE networks SET provisioning_status = 'removed', updated_at = ? WHERE id = ?"
-    )
-    var removed = 0
-    for (externalID, network) in known where network.status == "active" && !seen.contains(externalID) {
-        try statement.execute(arguments: [now, network.id])
-        removed += 1
+            SELECT count(*) FILTER (WHERE n.id IS NULL),
+                count(*) FILTER (WHERE n.id IS NOT NULL
+                    AND (n.content_hash <> s.content_hash OR n.provisioning_status <> 'active'))
+            FROM sync_staging s LEFT JOIN networks n ON n.integration_id = ? AND n.external_id = s.external_id
+            WHERE s.run_id = ?
+            """,
+        arguments: [integrationID, runID]
+    ) {
+        tally.created = counts[0]
+        tally.updated = counts[1]
     }
-    return removed
+    let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_staging WHERE run_id = ?", arguments: [runID])
+    tally.unchanged = (staged ?? 0) - tally.created - tally.updated
+    try db.execute(
+        sql: """
+            UPDATE networks SET name = s.name, organization_id = s.organization_id, config = s.config,
+                content_hash = s.content_hash, provisioning_status = 'active', updated_at = ?, last_seen_at = ?
+            FROM sync_staging s
+            WHERE s.run_id = ? AND networks.integration_id = ? AND networks.external_id = s.external_id
+                AND (networks.content_hash <> s.content_hash OR networks.provisioning_status <> 'active')
+            """,
+        arguments: [now, now, runID, integrationID]
+    )
+    try db.execute(
+        sql: """
+            INSERT INTO networks (workspace_id, integration_id, external_id, name, organization_id, config,
+                content_hash, provisioning_status, created_at, updated_at, last_seen_at)
+            SELECT ?, ?, s.external_id, s.name, s.organization_id, s.config, s.content_hash, 'active', ?, ?, ?
+            FROM sync_staging s
+            WHERE s.run_id = ? AND NOT EXISTS (
+                SELECT 1 FROM networks n WHERE n.integration_id = ? AND n.external_id = s.external_id)
+            ORDER BY s.seq
+            """,
+        arguments: [workspaceID, integrationID, now, now, now, runID, integrationID]
+    )
+    // Only after a complete listing (the caller applies only then): networks it no longer has are marked, not deleted.
+    try db.execute(
+        sql: """
+            UPDATE networks SET provisioning_status = 'removed', updated_at = ?
+            WHERE integration_id = ? AND provisioning_status = 'active' AND NOT EXISTS (
+                SELECT 1 FROM sync_staging s WHERE s.run_id = ? AND s.external_id = networks.external_id)
+            """,
+        arguments: [now, integrationID, runID]
+    )
+    tally.removed = db.changesCount
+    return tally
 }
