@@ -1,6 +1,6 @@
-import Logging
-import PatchbayCore
-import ServiceLifecycle
+package import Logging
+package import PatchbayCore
+package import ServiceLifecycle
 import UnixSignals
 
 /// The scheduler and sync workers as a service of the server (or of `patchbay worker` alone). Graceful shutdown

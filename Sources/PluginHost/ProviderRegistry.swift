@@ -1,5 +1,5 @@
-import HTTPClient
-import Logging
+package import HTTPClient
+package import Logging
 
 /// The providers of one plugins.yaml: every entry's status, and the loaded providers by id.
 package struct ProviderRegistry: Sendable {

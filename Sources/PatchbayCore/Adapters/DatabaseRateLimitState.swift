@@ -1,6 +1,6 @@
-import HTTPClient
-import Logging
-import Storage
+package import HTTPClient
+package import Logging
+package import Storage
 
 /// Rate budgets shared by every process on the same data: the limiter's buckets live in the database, so a CLI,
 /// `serve` and any number of workers together stay within a provider's limit. Each reservation is one short write.

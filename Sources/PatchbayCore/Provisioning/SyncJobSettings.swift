@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// How this process takes part in the job model: who it is, how long its leases last, how often it renews them
 /// and how quickly it notices a cancellation requested by another process.

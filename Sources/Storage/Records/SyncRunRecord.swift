@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// One sync of one integration, as a leased job: queued, then running under an owner whose lease a heartbeat
 /// renews, then finished (`succeeded`, `failed`, `cancelled`) or `abandoned` when the owner stopped renewing.

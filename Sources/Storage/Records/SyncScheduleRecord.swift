@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// An integration's sync interval and when its next scheduled sync is due. No row: the integration syncs only when
 /// asked.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Who runs a job and for how long without renewing: `owner` is `host/pid/instance`.

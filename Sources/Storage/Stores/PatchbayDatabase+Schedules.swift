@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Sync intervals and the scheduler's one query: which integrations are due.
