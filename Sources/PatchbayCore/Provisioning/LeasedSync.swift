@@ -18,6 +18,17 @@ struct LeasedSync: Sendable {
     var integrationID: Int64 { run.integrationID }
 
     func execute(progress: @escaping @Sendable (Int) -> Void) async throws(ServiceError) -> SyncRunSummary {
+        let result: Result<SyncRunSummary, ServiceError>
+        do {
+            result = .success(try await fetchAndApply(progress: progress))
+        } catch {
+            result = .failure(error)
+        }
+        await clearStaging()
+        return try result.get()
+    }
+
+    private func fetchAndApply(progress: @escaping @Sendable (Int) -> Void) async throws(ServiceError) -> SyncRunSummary {
         let stop = SyncStop()
         let listing = startListing(progress: progress)
         let watcher = Task { await watch(listing: listing, stop: stop) }
@@ -29,7 +40,6 @@ struct LeasedSync: Sendable {
         }
         watcher.cancel()
         await watcher.value
-        defer { clearStaging() }
         if let reason = stop.current {
             throw try await stopped(reason)
         }
@@ -161,9 +171,10 @@ struct LeasedSync: Sendable {
         }
     }
 
-    private func clearStaging() {
+    private func clearStaging() async {
+        let (database, runID) = (context.database, runID)
         do {
-            try context.database.clearStaging(runID: runID)
+            try await context.storeOffThread { () throws(StorageError) in try database.clearStaging(runID: runID) }
         } catch {
             // Left-over staged rows are invisible and go with the run (or the next reap); never fail a sync for them.
             context.logger.info("could not clear staged pages", metadata: ["run": "\(runID)", "error": "\(error)"])

@@ -28,7 +28,7 @@ extension PatchbayDatabase {
     }
 
     /// GRDB's own description without statement arguments (they may carry secrets; GRDB hides them by default too).
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_BUSY {
                 return

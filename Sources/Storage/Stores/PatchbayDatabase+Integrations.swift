@@ -39,7 +39,8 @@ extension PatchbayDatabase {
                 return integration
             }
         } catch let error as DatabaseError {
-            throw StorageError(path: path, reason: .failed("database error: \(error.message ?? "\(error.resultCode)")"))
+            // Through the one funnel, so a busy database reads "try again" (exit 75), not an internal error.
+            throw StorageError(path: path, reason: .failed(Self.describe(error)))
         }
     }
 
