@@ -4,7 +4,7 @@ import Storage
 
 /// How long a sync's apply holds SQLite's write lock for `count` networks (first sync, unchanged, 10 % changed),
 /// and the longest lock hold of one staged page during the fetch: the two are all a sync makes other writers wait.
-func applyPhase(networks count: Int, database: PatchbayDatabase, workspaceID: Int64, integrationID: Int64) throws {
+func applyPhase(networks count: Int, database: any PatchbayStore, workspaceID: Int64, integrationID: Int64) throws {
     let lease = JobLease(owner: "bench/\(ProcessInfo.processInfo.processIdentifier)/apply", duration: 30)
     let original = (0..<count).map { stagedNetwork(benchmarkNetwork($0)) }
     let changed = original.indices.map {
@@ -15,7 +15,7 @@ func applyPhase(networks count: Int, database: PatchbayDatabase, workspaceID: In
             case .admitted(let run) = try database.admitSyncJob(
                 integrationID: integrationID,
                 workspaceID: workspaceID,
-                trigger: "manual",
+                trigger: .manual,
                 requestedBy: nil,
                 lease: lease,
                 now: Date()

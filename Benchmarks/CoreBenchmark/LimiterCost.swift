@@ -7,7 +7,7 @@ import Storage
 /// What one request's rate reservation costs: in memory (one process) and in the database (shared by every
 /// process on the data), two buckets per request as Meraki's organization + provider budgets.
 func limiterCost(requests: Int, directory: String, logger: Logger) throws {
-    let database = try PatchbayDatabase(directory: directory + "/limiter")
+    let database = try SQLiteStore(directory: directory + "/limiter")
     let states: [(String, any RateLimitState)] = [
         ("in memory", InMemoryRateLimitState()),
         ("shared (SQLite)", DatabaseRateLimitState(database: database, logger: logger)),

@@ -17,7 +17,7 @@ func schedulerLoad(
     let provider = BenchmarkProvider(countsLatency: .zero, listingLatency: .milliseconds(20))
     provider.replaceNetworks((0..<20).map { benchmarkNetwork($0) })
     let context = CoreContext(
-        database: try PatchbayDatabase(directory: directory + "/scheduler"),
+        database: try SQLiteStore(directory: directory + "/scheduler"),
         providers: Directory(provider: provider),
         cipher: try KeyringCipher(dataDirectory: directory + "/scheduler", environment: [:]),
         logger: logger
@@ -48,8 +48,8 @@ func schedulerLoad(
     var lags: [Double] = []
     var succeeded = 0
     for id in ids {
-        for run in try context.database.syncRuns(integrationID: id, limit: 1000) where run.trigger == "schedule" {
-            guard run.status == "succeeded", let due = run.dueAt, let start = run.startedAt else { continue }
+        for run in try context.database.syncRuns(integrationID: id, limit: 1000) where run.trigger == .schedule {
+            guard run.status == .succeeded, let due = run.dueAt, let start = run.startedAt else { continue }
             succeeded += 1
             lags.append(start.timeIntervalSince(due) * 1000)
         }

@@ -69,10 +69,10 @@ import FoundationNetworking
             #expect(try await worker.waitForExit().status == 0)
             let elapsed = ContinuousClock.now - started
 
-            let database = try PatchbayDatabase(directory: cli.dataDirectory)
+            let database = try SQLiteStore(directory: cli.dataDirectory)
             for integration in good {
                 let runs = try database.syncRuns(integrationID: Int64(integration), limit: 100).reversed()
-                #expect(runs.allSatisfy { $0.trigger == "schedule" && $0.status == "succeeded" })
+                #expect(runs.allSatisfy { $0.trigger == .schedule && $0.status == .succeeded })
                 let perSecond = Double(runs.count) / (Double(elapsed.components.seconds) + 0.001)
                 #expect(runs.count >= 4 && perSecond <= 1.3, "\(runs.count) runs in \(elapsed)")
                 for (earlier, later) in zip(runs, runs.dropFirst()) {
@@ -81,7 +81,7 @@ import FoundationNetworking
                 }
             }
             let failed = try database.syncRuns(integrationID: Int64(failing), limit: 100)
-            #expect(!failed.isEmpty && failed.allSatisfy { $0.status == "failed" })
+            #expect(!failed.isEmpty && failed.allSatisfy { $0.status == .failed })
             #expect(failed.count <= 3, "backed off: \(failed.count) runs of a failing integration in \(elapsed)")
             let listed = try #require(
                 try await cli.json("integrations", "list", "--workspace", "acme", "--json") as? [[String: Any]]

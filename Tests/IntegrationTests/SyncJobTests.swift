@@ -18,13 +18,13 @@ import Testing
             #expect(a.status == 0, "\(a.standardError)")
             #expect(b.status == 0, "\(b.standardError)")
             // From the runs' own times (process start-up excluded): together they took well under their sum.
-            let database = try PatchbayDatabase(directory: cli.dataDirectory)
+            let database = try SQLiteStore(directory: cli.dataDirectory)
             let runs = try [first, second].compactMap { try database.syncRuns(integrationID: Int64($0)).first }
             let starts = runs.compactMap(\.startedAt)
             let ends = runs.compactMap(\.finishedAt)
             let sum = runs.compactMap(\.durationMS).reduce(0, +)
             let span = Int(((ends.max() ?? .distantFuture).timeIntervalSince(starts.min() ?? .distantPast)) * 1000)
-            #expect(runs.count == 2 && runs.allSatisfy { $0.status == "succeeded" })
+            #expect(runs.count == 2 && runs.allSatisfy { $0.status == .succeeded })
             #expect(sum >= 8_000 && span < sum * 3 / 4, "together \(span) ms, one after the other \(sum) ms")
         }
     }
@@ -76,7 +76,7 @@ import Testing
             )
             #expect(run["status"] as? String == "succeeded")
             #expect(run["unchanged"] as? Int == 10)
-            #expect(try PatchbayDatabase(directory: cli.dataDirectory).integrityCheck() == ["ok"])
+            #expect(try SQLiteStore(directory: cli.dataDirectory).integrityCheck() == ["ok"])
         }
     }
 

@@ -5,12 +5,12 @@ package import Storage
 /// Rate budgets shared by every process on the same data: the limiter's buckets live in the database, so a CLI,
 /// `serve` and any number of workers together stay within a provider's limit. Each reservation is one short write.
 package struct DatabaseRateLimitState: RateLimitState {
-    let database: PatchbayDatabase
+    let database: any PatchbayStore
     let logger: Logger
     /// Used only while the database cannot be written (busy past its wait): pacing then holds within this process.
     private let fallback = InMemoryRateLimitState()
 
-    package init(database: PatchbayDatabase, logger: Logger) {
+    package init(database: any PatchbayStore, logger: Logger) {
         self.database = database
         self.logger = logger
     }

@@ -33,7 +33,7 @@ package struct IntegrationSummary: Sendable, Equatable, Codable {
         settings = SettingsCodec.decode(record.settings)
         createdAt = record.createdAt
         lastSyncAt = record.lastSyncAt
-        lastSyncStatus = record.lastSyncStatus
+        lastSyncStatus = record.lastSyncStatus?.rawValue
         lastSyncError = record.lastSyncError
     }
 
@@ -80,7 +80,7 @@ package struct IntegrationSummary: Sendable, Equatable, Codable {
 
         init(_ run: SyncRunRecord) {
             runID = run.id ?? 0
-            status = run.status
+            status = run.status.rawValue
             finishedAt = run.finishedAt
             error = run.error
         }

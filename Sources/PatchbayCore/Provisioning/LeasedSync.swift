@@ -28,7 +28,8 @@ struct LeasedSync: Sendable {
         return try result.get()
     }
 
-    private func fetchAndApply(progress: @escaping @Sendable (Int) -> Void) async throws(ServiceError) -> SyncRunSummary {
+    private func fetchAndApply(progress: @escaping @Sendable (Int) -> Void) async throws(ServiceError) -> SyncRunSummary
+    {
         let stop = SyncStop()
         let listing = startListing(progress: progress)
         let watcher = Task { await watch(listing: listing, stop: stop) }
@@ -44,7 +45,7 @@ struct LeasedSync: Sendable {
             throw try await stopped(reason)
         }
         if case .failure(let error) = outcome {
-            try await finish(status: "failed", error: error.message)
+            try await finish(status: .failed, error: error.message)
             context.logger.warning(
                 "sync failed; previous networks kept",
                 metadata: ["integration": "\(integrationID)", "run": "\(runID)", "error": "\(error.message)"]
@@ -145,19 +146,19 @@ struct LeasedSync: Sendable {
         switch reason {
         case .interrupted:
             try await finish(
-                status: "cancelled",
+                status: .cancelled,
                 error: "interrupted: the process running it was stopped; nothing was changed"
             )
             return Self.cancelledError(runID)
         case .cancelRequested:
-            try await finish(status: "cancelled", error: "cancelled on request; nothing was changed")
+            try await finish(status: .cancelled, error: "cancelled on request; nothing was changed")
             return Self.cancelledError(runID)
         case .leaseLost(let current):
             return Self.lostError(runID, current)
         }
     }
 
-    private func finish(status: String, error: String) async throws(ServiceError) {
+    private func finish(status: SyncRunStatus, error: String) async throws(ServiceError) {
         let (database, clock, lease, run) = (context.database, context.clock, lease, run)
         _ = try await context.storeOffThread { () throws(StorageError) in
             try database.finishJob(

@@ -23,7 +23,7 @@ extension ProvisioningService {
                 try database.finishJob(
                     run,
                     lease: lease,
-                    status: "failed",
+                    status: .failed,
                     error: error.message,
                     now: clock(),
                     jitter: .random(in: 0..<1)

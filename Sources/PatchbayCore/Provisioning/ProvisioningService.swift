@@ -62,7 +62,7 @@ package struct ProvisioningService: Sendable {
             try database.requestCancel(runID: runID, now: now)
         }
         guard let updated else { throw Self.runNotFound(runID) }
-        if !updated.isLive && updated.status != "cancelled" {
+        if !updated.isLive && updated.status != .cancelled {
             throw ServiceError(
                 .conflict,
                 "sync run \(runID): already \(updated.status); only a queued or running sync can be cancelled"
@@ -117,7 +117,7 @@ package struct ProvisioningService: Sendable {
             try database.admitSyncJob(
                 integrationID: integrationID,
                 workspaceID: workspaceID,
-                trigger: "manual",
+                trigger: .manual,
                 requestedBy: requestedBy,
                 lease: lease,
                 now: now
@@ -132,7 +132,7 @@ package struct ProvisioningService: Sendable {
     /// Reaps when one of `runs` shows running past its lease; true when it did.
     private func reapIfExpired(_ runs: [SyncRunRecord]) throws(ServiceError) -> Bool {
         let now = context.clock()
-        guard runs.contains(where: { $0.status == "running" && ($0.leaseExpiresAt ?? now) < now }) else { return false }
+        guard runs.contains(where: { $0.status == .running && ($0.leaseExpiresAt ?? now) < now }) else { return false }
         _ = try context.store { () throws(StorageError) in try context.database.abandonExpiredJobs(now: now) }
         return true
     }

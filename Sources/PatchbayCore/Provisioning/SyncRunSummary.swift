@@ -25,8 +25,8 @@ package struct SyncRunSummary: Sendable, Equatable, Codable {
     init(_ record: SyncRunRecord) {
         id = record.id ?? 0
         integrationID = record.integrationID
-        status = record.status
-        trigger = record.trigger
+        status = record.status.rawValue
+        trigger = record.trigger.rawValue
         queuedAt = record.queuedAt
         startedAt = record.startedAt
         finishedAt = record.finishedAt
@@ -36,7 +36,7 @@ package struct SyncRunSummary: Sendable, Equatable, Codable {
         removed = record.removed
         durationMS = record.durationMS
         error = record.error
-        owner = record.status == "running" ? record.owner : nil
+        owner = record.status == .running ? record.owner : nil
         cancelRequested = record.cancelRequestedAt != nil
     }
 

@@ -1,8 +1,0 @@
-import GRDB
-
-extension PatchbayDatabase {
-    /// `PRAGMA integrity_check`: `["ok"]` for a sound file, else SQLite's list of problems.
-    package func integrityCheck() throws(StorageError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
-}
