@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "PatchbayServer",
             dependencies: [
-                "PatchbayCore", "PluginHost",
+                "PatchbayCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "Storage", "HTTPClient",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "APIBenchmark",
             dependencies: [
-                "PatchbayServer", "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
+                "PatchbayServer", "PatchbayCore", "HTTPClient", "PatchbayTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
-                "PatchbayProviderABI",
+                "PatchbayProviderABI", "PatchbayCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -136,7 +136,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPClientTests",
-            dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PatchbayCore", "HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -151,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PluginHostTests",
-            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
+            dependencies: ["PatchbayCore", "PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -165,7 +167,7 @@ let package = Package(
         .executableTarget(
             name: "CoreBenchmark",
             dependencies: [
-                "PatchbayCore", "Storage", "PluginHost", "PatchbayTestSupport", "HTTPClient",
+                "PatchbayCore", "Storage", "PatchbayTestSupport", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoreBenchmark",
@@ -187,21 +189,23 @@ let package = Package(
         // The plain-C Juniper Mist plugin (Plugins/Mist), compiled by the tests with cc, against a loopback FakeMist.
         .testTarget(
             name: "MistTests",
-            dependencies: ["PluginHost", "PatchbayTestSupport"],
+            dependencies: ["PatchbayCore", "PluginHost", "PatchbayTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // `patchbay plugins check` against the shipped plugins and deliberately broken fixtures (compiled with cc).
         .testTarget(
             name: "PluginCheckTests",
-            dependencies: ["PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PatchbayCore", "PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // `patchbay plugins new`: skeletons generated into a temp folder, built with their own command, then loaded.
         .testTarget(
             name: "ScaffoldTests",
-            dependencies: ["PatchbayTestSupport"],
+            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -217,7 +221,7 @@ let package = Package(
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["PatchbayTestSupport", "Storage"],
+            dependencies: ["PatchbayCore", "PatchbayTestSupport", "Storage"],
             swiftSettings: swiftSettings
         ),
     ]

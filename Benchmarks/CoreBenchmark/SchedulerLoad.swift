@@ -22,7 +22,7 @@ func schedulerLoad(
         cipher: try KeyringCipher(dataDirectory: directory + "/scheduler", environment: [:]),
         logger: logger
     )
-    let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+    let issued = try await IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
     let caller = Caller(userID: issued.user.id, name: issued.user.name)
     var ids: [Int64] = []
     for index in 0..<count {

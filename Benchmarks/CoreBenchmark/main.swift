@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PatchbayCore
-import Storage
+import PatchbayTestSupport
 
 // Core benchmark: provisioning throughput and integration listing fan-out, on a real SQLite file and keyring.
 // Run: swift run -c release CoreBenchmark [networks] [integrations] [scheduled integrations] [scheduler seconds]
@@ -10,8 +10,9 @@ let networkCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 
 let integrationCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 50
 let scheduledCount = CommandLine.arguments.dropFirst(3).first.flatMap(Int.init) ?? 200
 let schedulerSeconds = CommandLine.arguments.dropFirst(4).first.flatMap(Int.init) ?? 30
-let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-bench-\(UUID())").path
-defer { try? FileManager.default.removeItem(atPath: directory) }
+let folder = try TemporaryDirectory.make(prefix: "patchbay-bench")
+defer { folder.remove() }
+let directory = folder.file("extra")
 
 var logger = Logger(label: "bench")
 logger.logLevel = .warning
@@ -19,14 +20,14 @@ let provider = BenchmarkProvider(countsLatency: .milliseconds(200))
 struct Directory: ProviderDirectory {
     let provider: BenchmarkProvider
     func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
+    var catalog: [ProviderSummary] { [ProviderSummary(provider)] }
 }
-let context = CoreContext(
-    database: try SQLiteStore(directory: directory),
-    providers: Directory(provider: provider),
-    cipher: try KeyringCipher(dataDirectory: directory, environment: [:]),
+let context = try TestContext.open(
+    dataDirectory: folder.file("data"),
+    providers: .directory(Directory(provider: provider)),
     logger: logger
 )
-let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+let issued = try await IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
 let caller = Caller(userID: issued.user.id, name: issued.user.name)
 let integrations = IntegrationService(context: context)
 let provisioning = ProvisioningService(context: context)

@@ -66,6 +66,8 @@ package protocol NetworkProvider: Sendable {
 /// The providers this process has loaded.
 package protocol ProviderDirectory: Sendable {
     func provider(id: String) -> (any NetworkProvider)?
+    /// Every provider the process was configured with, including those that failed to load.
+    var catalog: [ProviderSummary] { get }
 }
 
 /// Seals and opens credential envelopes. `context` is bound to the envelope as additional authenticated data.

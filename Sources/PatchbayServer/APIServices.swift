@@ -1,20 +1,18 @@
 package import PatchbayCore
-package import PluginHost
 
-/// What the controllers call: the core services over one context and the plugin registry.
+/// What the controllers call: the core services over one context.
 package struct APIServices: Sendable {
     package let identity: IdentityService
     package let integrations: IntegrationService
     package let provisioning: ProvisioningService
     package let networks: NetworkService
-    /// nil when the server runs without a plugins file: `/v1/providers` is then empty.
-    package let registry: ProviderRegistry?
+    package let providers: ProviderService
 
-    package init(context: CoreContext, registry: ProviderRegistry?) {
+    package init(context: CoreContext) {
         identity = IdentityService(context: context)
         integrations = IntegrationService(context: context)
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)
-        self.registry = registry
+        providers = ProviderService(context: context)
     }
 }

@@ -54,7 +54,7 @@ package final class ChildProcess: Sendable {
         -> String?
     {
         let deadline = DispatchTime.now() + .milliseconds(Int(limit.components.seconds * 1000))
-        return try await onDedicatedThread { [self] in
+        return try await onItsOwnThread { [self] in
             while true {
                 let text = standardErrorSoFar
                 if let range = text.range(of: pattern, options: .regularExpression) { return String(text[range]) }
@@ -71,7 +71,7 @@ package final class ChildProcess: Sendable {
 
     /// Waits (off the cooperative pool) for the child to exit and returns what it printed.
     package func waitForExit() async throws -> ProcessOutput {
-        let output = try await onDedicatedThread { [self] in
+        let output = try await onItsOwnThread { [self] in
             process.waitUntilExit()
             return String(decoding: FileManager.default.contents(atPath: outputFile) ?? Data(), as: UTF8.self)
         }
@@ -88,5 +88,12 @@ package final class ChildProcess: Sendable {
     deinit {
         // A test that failed halfway must not leave its child running.
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// Blocking waits (a child's exit, its stderr) run on a thread of their own, never on the cooperative pool.
+private func onItsOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -33,7 +34,7 @@ struct CLIHarness {
     func run(_ arguments: [String], input: String? = nil) async throws -> ProcessOutput {
         let environment = commandEnvironment
         let data = input.map { Data($0.utf8) }
-        return try await onDedicatedThread {
+        return try await onOwnThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
         }
     }

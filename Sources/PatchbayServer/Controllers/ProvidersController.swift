@@ -1,5 +1,5 @@
 import Hummingbird
-import PluginHost
+import PatchbayCore
 
 /// `GET /v1/providers`: every plugin of plugins.yaml, with what a client needs to render an integration form
 /// (credential fields and settings), or why it did not load.
@@ -11,8 +11,7 @@ struct ProvidersController {
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireCaller()
-        let providers = (services.registry?.plugins ?? []).map(Provider.init)
+        let providers = services.providers.list(try context.requireCaller()).map(Provider.init)
         return JSONResponse.make(["providers": providers])
     }
 
@@ -29,17 +28,17 @@ struct ProvidersController {
         let settings: [Field]?
         let capabilities: [String]?
 
-        init(_ status: PluginStatus) {
-            id = status.id
-            name = status.name ?? status.descriptor?.name
-            version = status.version ?? status.descriptor?.version
-            vendor = status.vendor ?? status.descriptor?.vendor
-            description = status.descriptor?.description
-            loaded = status.isLoaded
-            error = status.error
-            credentialFields = status.descriptor?.credentialFields.map(Field.init)
-            settings = status.descriptor?.settings.map(Field.init)
-            capabilities = status.descriptor?.capabilities
+        init(_ summary: ProviderSummary) {
+            id = summary.id
+            name = summary.name
+            version = summary.version
+            vendor = summary.vendor
+            description = summary.description
+            loaded = summary.isLoaded
+            error = summary.error
+            credentialFields = summary.credentialFields?.map(Field.init)
+            settings = summary.settings?.map(Field.init)
+            capabilities = summary.capabilities
         }
 
         enum CodingKeys: String, CodingKey {
@@ -56,7 +55,7 @@ struct ProvidersController {
         let required: Bool
         let secret: Bool
 
-        init(_ field: FieldDescriptor) {
+        init(_ field: ProviderField) {
             name = field.name
             label = field.label
             description = field.description
