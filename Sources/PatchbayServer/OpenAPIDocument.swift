@@ -358,7 +358,7 @@ enum OpenAPIDocument {
                 external_id: {type: string}
                 name: {type: string}
                 organization_id: {type: [string, "null"]}
-                status: {type: string, enum: [active, removed]}
+                provisioning_status: {type: string, enum: [active, removed]}
                 config: {type: object, description: The provider's network object as it returned it.}
                 created_at: {type: string, format: date-time}
                 updated_at: {type: string, format: date-time}
@@ -386,7 +386,7 @@ enum OpenAPIDocument {
               required: [name]
               properties:
                 name: {type: string}
-                expires_in_seconds: {type: integer, minimum: 1}
+                expires_in_seconds: {type: integer, minimum: 1, maximum: 315360000}
             IssuedToken:
               type: object
               properties:

@@ -71,6 +71,13 @@ package protocol PatchbayStore: Sendable {
     /// Up to `limit` networks matching `filter`, in id order.
     func networks(_ filter: NetworkFilter, limit: Int) throws(StorageError) -> [NetworkListing]
     func network(id: Int64) throws(StorageError) -> NetworkListing?
+    /// Hands every network matching `filter` (up to `limit`, nil for all) to `body` in id order, one row at a time
+    /// from a single read: memory stays flat however many there are.
+    func forEachNetwork(
+        _ filter: NetworkFilter,
+        limit: Int?,
+        _ body: (NetworkListing) -> Void
+    ) throws(StorageError)
 
     // MARK: Sync jobs (one live job per integration, leased, fetched into staging, applied in one transaction)
 

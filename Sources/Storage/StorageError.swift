@@ -6,6 +6,9 @@ package struct StorageError: Error, CustomStringConvertible {
         case conflict(String)
         /// Another process held the write lock past the busy timeout; the same call may succeed later.
         case busy
+        /// The data directory lets group or others in (its mode, e.g. 0o755): token hashes, ciphertexts and the
+        /// audit log would be theirs to read.
+        case exposedDirectory(mode: Int)
         case failed(String)
     }
 
@@ -25,6 +28,8 @@ package struct StorageError: Error, CustomStringConvertible {
         case .conflict(let what): "\(path): \(what)"
         case .busy:
             "\(path): the database stayed busy (another Patchbay process held the write lock past the wait) and nothing was changed; try again"
+        case .exposedDirectory(let mode):
+            "\(path): the data directory is open to group or others (mode \(String(mode, radix: 8))); run `chmod 700 \(path)`"
         case .failed(let detail): "\(path): \(detail)"
         }
     }

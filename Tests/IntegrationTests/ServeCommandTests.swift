@@ -12,6 +12,7 @@ import FoundationNetworking
 @Suite struct ServeCommandTests {
     @Test func serveAnswersWithTheCLIsDataAndStopsOnSIGTERM() async throws {
         try await withCLI { cli in
+            _ = try await cli.syncedIntegration()
             let server = Process()
             server.executableURL = URL(fileURLWithPath: ProductsDirectory.patchbayBinary)
             server.arguments = ["serve", "--port", "0", "--plugins", cli.pluginsFile]
@@ -41,6 +42,16 @@ import FoundationNetworking
             let (body, response) = try await URLSession.shared.data(for: request)
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
             #expect(String(decoding: body, as: UTF8.self).contains(#""name":"acme""#))
+
+            // One encoder per network: the API's object is byte for byte the CLI's `--json` line.
+            let listed = try await cli.runChecked(["networks", "list", "--workspace", "acme", "--json"])
+            let first = try #require(listed.standardOutput.split(separator: "\n").dropFirst().first).dropLast()
+            let id = try #require(
+                (try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["id"] as? Int
+            )
+            request.url = try #require(URL(string: base + "/networks/\(id)"))
+            let (shown, _) = try await URLSession.shared.data(for: request)
+            #expect(String(decoding: shown, as: UTF8.self) == String(first))
 
             server.terminate()  // SIGTERM
             let rest = try await onOwnThread {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import PatchbayServer
 import Storage
 
 /// `patchbay networks sync|list`.
@@ -74,51 +75,55 @@ struct NetworksCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let service = NetworkService(context: runtime.context)
                 let caller = try runtime.caller()
-                var networks: [NetworkSummary] = []
-                var cursor = after
-                repeat {
-                    let pageSize = min(
-                        limit.map { $0 - networks.count } ?? NetworkService.maximumPageSize,
-                        NetworkService.maximumPageSize
-                    )
-                    let page = try service.list(
+                // Rows go from the database to stdout one at a time: a listing of any size runs in flat memory.
+                let each = { (body: (NetworkSummary) -> Void) throws(ServiceError) in
+                    try service.forEach(
                         caller,
                         workspace: workspace,
                         integrationID: integration,
                         status: status,
-                        after: cursor,
-                        limit: max(pageSize, 1)
+                        after: after,
+                        limit: limit,
+                        body
                     )
-                    networks += page.networks
-                    cursor = page.nextCursor
-                } while cursor != nil && networks.count < (limit ?? .max)
-                if json { return try JSONOutput.printObject(networks.map(Self.jsonObject)) }
-                var table = TextTable(headers: ["ID", "NAME", "PROVIDER", "INTEGRATION", "EXTERNAL ID", "STATUS"])
-                table.rows = networks.map {
-                    ["\($0.id)", $0.name, $0.provider, "\($0.integrationID)", $0.externalID, $0.provisioningStatus]
                 }
-                print(table.render())
+                if json { return try Self.printJSON(each) }
+                // Two passes: the first sizes the columns, the second prints; neither keeps the rows.
+                var widths: [Int] = []
+                TextTable.widen(&widths, toFit: Self.headers)
+                try each { TextTable.widen(&widths, toFit: Self.cells($0)) }
+                var output = ChunkedOutput()
+                output.write(TextTable.line(Self.headers, widths: widths) + "\n")
+                try each { output.write(TextTable.line(Self.cells($0), widths: widths) + "\n") }
+                output.flush()
             }
         }
 
-        static func jsonObject(_ network: NetworkSummary) -> [String: Any] {
-            let config =
-                (try? JSONSerialization.jsonObject(with: Data(network.config.utf8), options: [.fragmentsAllowed]))
-            return [
-                "id": network.id,
-                "workspace_id": network.workspaceID,
-                "integration_id": network.integrationID,
-                "integration_name": network.integrationName,
-                "provider": network.provider,
-                "external_id": network.externalID,
-                "name": network.name,
-                "organization_id": network.organizationID as Any? ?? NSNull(),
-                "provisioning_status": network.provisioningStatus,
-                "config": config ?? network.config,
-                "created_at": JSONOutput.timestamp(network.createdAt),
-                "updated_at": JSONOutput.timestamp(network.updatedAt),
-                "last_seen_at": JSONOutput.timestamp(network.lastSeenAt),
+        static let headers = ["ID", "NAME", "PROVIDER", "INTEGRATION", "EXTERNAL ID", "STATUS"]
+
+        static func cells(_ network: NetworkSummary) -> [String] {
+            [
+                "\(network.id)", network.name, network.provider, "\(network.integrationID)", network.externalID,
+                network.provisioningStatus,
             ]
+        }
+
+        /// Prints a JSON array, one network per line, as each row leaves the database: the API's encoder writes every
+        /// element (its `config` spliced in, not re-parsed), and output goes out in chunks, so memory stays flat.
+        static func printJSON(
+            _ each: ((NetworkSummary) -> Void) throws(ServiceError) -> Void
+        ) throws {
+            var output = ChunkedOutput()
+            var count = 0
+            try each { network in
+                var json = JSONWriter(capacity: 1024 + network.config.utf8.count)
+                json.network(network)
+                output.write(count == 0 ? "[\n" : ",\n")
+                output.write(json.bytes)
+                count += 1
+            }
+            output.write(count == 0 ? "[]\n" : "\n]\n")
+            output.flush()
         }
     }
 }

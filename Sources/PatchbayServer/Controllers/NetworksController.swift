@@ -43,38 +43,3 @@ struct NetworksController {
         return JSONResponse.bytes(json.bytes)
     }
 }
-
-extension JSONWriter {
-    /// One network, its `config` spliced in as the JSON object the provider returned.
-    mutating func network(_ network: NetworkSummary) {
-        beginObject()
-        key("id")
-        integer(network.id)
-        key("workspace_id")
-        integer(network.workspaceID)
-        key("integration_id")
-        integer(network.integrationID)
-        key("integration_name")
-        string(network.integrationName)
-        key("provider")
-        string(network.provider)
-        key("external_id")
-        string(network.externalID)
-        key("name")
-        string(network.name)
-        key("organization_id")
-        string(network.organizationID)
-        key("status")
-        string(network.provisioningStatus)
-        key("config")
-        // Stored as the provider's canonical JSON object; anything else (never expected) goes out as a string.
-        if network.config.utf8.first == UInt8(ascii: "{") { raw(network.config) } else { string(network.config) }
-        key("created_at")
-        date(network.createdAt)
-        key("updated_at")
-        date(network.updatedAt)
-        key("last_seen_at")
-        date(network.lastSeenAt)
-        endObject()
-    }
-}

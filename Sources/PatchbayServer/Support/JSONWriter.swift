@@ -1,68 +1,68 @@
-import Foundation
+package import Foundation
 
-/// Writes JSON text straight into bytes, for the one hot response (a page of networks) whose `config` is already
-/// JSON text: splicing it avoids parsing and re-encoding every network's object.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// Writes JSON text straight into bytes, for the hot outputs (networks, in the API and the CLI's `--json`) whose
+/// `config` is already JSON text: splicing it avoids parsing and re-encoding every network's object.
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     /// One entry per open object or array: how many members it has so far.
     private var counts: [Int] = []
 
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         counts.append(0)
     }
 
-    mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         counts.removeLast()
     }
 
-    mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         counts.append(0)
     }
 
-    mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         counts.removeLast()
     }
 
     /// A member name; the next value written is its value.
-    mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         append(quoted: name)
         bytes.append(UInt8(ascii: ":"))
         pendingValue = true
     }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separate()
         append(quoted: value)
     }
 
-    mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
-    mutating func integer(_ value: Int64) {
+    package mutating func integer(_ value: Int64) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func null() {
+    package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
     }
 
     /// `2026-11-25T13:09:33Z`, as `JSONEncoder`'s `.iso8601` writes it, without a formatter per call: a page of
     /// networks has 300 dates, and Foundation's ISO 8601 style cost more than the rest of the page.
-    mutating func date(_ value: Date) {
+    package mutating func date(_ value: Date) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         ISO8601Text.append(value, to: &bytes)
@@ -70,7 +70,7 @@ struct JSONWriter {
     }
 
     /// JSON text written as it is; the caller vouches that it is one valid JSON value.
-    mutating func raw(_ json: String) {
+    package mutating func raw(_ json: String) {
         separate()
         bytes.append(contentsOf: json.utf8)
     }
