@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "PatchbayCore",
             dependencies: [
-                "Storage", "Secrets", "PluginHost", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Secrets", "PluginHost", "HTTPClient", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -97,8 +97,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                // Storage only for SyncTally, which the sync progress callback hands out until Core wraps it.
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "Storage",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -168,7 +167,7 @@ let package = Package(
         .executableTarget(
             name: "CoreBenchmark",
             dependencies: [
-                "PatchbayCore", "PatchbayTestSupport",
+                "PatchbayCore", "Storage", "PatchbayTestSupport", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoreBenchmark",
@@ -231,7 +230,9 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             // GRDB only to run `PRAGMA integrity_check` on a database a killed process left behind.
-            dependencies: ["PatchbayCore", "PatchbayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PatchbayCore", "PatchbayTestSupport", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,10 +10,13 @@ final class BenchmarkProvider: NetworkProvider, Sendable {
     let supportsCounts = true
     let pageSize = 1000
     let countsLatency: Duration
+    /// Added once per listing, as the round trips of a real provider would (zero: measure Patchbay alone).
+    let listingLatency: Duration
     private let networks = Mutex<[UpstreamNetwork]>([])
 
-    init(countsLatency: Duration) {
+    init(countsLatency: Duration, listingLatency: Duration = .zero) {
         self.countsLatency = countsLatency
+        self.listingLatency = listingLatency
     }
 
     func replaceNetworks(_ replacement: [UpstreamNetwork]) { networks.withLock { $0 = replacement } }
@@ -28,6 +31,7 @@ final class BenchmarkProvider: NetworkProvider, Sendable {
     ) async throws(ServiceError) {
         let all = networks.withLock { $0 }
         let pageSize = pageSize
+        if listingLatency > .zero { try? await Task.sleep(for: listingLatency) }
         // Pages are handed over from a thread of the provider's own, as a plugin does.
         let outcome: Result<Void, any Error> = await withCheckedContinuation { continuation in
             Thread {

@@ -4,12 +4,15 @@ import PatchbayCore
 import PatchbayTestSupport
 
 // Core benchmark: provisioning throughput and integration listing fan-out, on a real SQLite file and keyring.
-// Run: swift run -c release CoreBenchmark [networks] [integrations]
+// Run: swift run -c release CoreBenchmark [networks] [integrations] [scheduled integrations] [scheduler seconds]
 
 let networkCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let integrationCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 50
+let scheduledCount = CommandLine.arguments.dropFirst(3).first.flatMap(Int.init) ?? 200
+let schedulerSeconds = CommandLine.arguments.dropFirst(4).first.flatMap(Int.init) ?? 30
 let folder = try TemporaryDirectory.make(prefix: "patchbay-bench")
 defer { folder.remove() }
+let directory = folder.file("extra")
 
 var logger = Logger(label: "bench")
 logger.logLevel = .warning
@@ -81,4 +84,26 @@ print(
     "list \(listed.count) integrations, counts 200 ms each  \(String(format: "%8.3f s", elapsed))  (\(failed) without counts)"
 )
 
+let applyTarget = try await integrations.create(
+    caller,
+    workspace: "bench",
+    provider: "bench",
+    name: "apply",
+    credentials: ["api_key": "bench-key-apply"]
+)
+try applyPhase(
+    networks: networkCount,
+    database: context.database,
+    workspaceID: applyTarget.workspaceID,
+    integrationID: applyTarget.id
+)
+try limiterCost(requests: 5_000, directory: directory, logger: logger)
 try await endToEndSync(networks: networkCount, logger: logger)
+try await schedulerLoad(
+    integrations: scheduledCount,
+    interval: 5,
+    workers: 4,
+    duration: .seconds(schedulerSeconds),
+    directory: directory,
+    logger: logger
+)

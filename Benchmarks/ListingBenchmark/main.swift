@@ -54,18 +54,6 @@ func network(_ index: Int) -> SyncedNetwork {
     )
 }
 
-/// The whole listing in pages of 1,000, as a sync hands it to storage.
-final class Pages: NetworkPageSource {
-    private var next = 0
-    let count: Int
-    init(count: Int) { self.count = count }
-    func nextPage() throws -> [SyncedNetwork]? {
-        guard next < count else { return nil }
-        defer { next += 1000 }
-        return (next..<min(next + 1000, count)).map(network)
-    }
-}
-
 try await withTemporaryDirectory(prefix: "patchbay-listing-bench") { folder in
     let data = folder.file("data")
     let environment = ProcessInfo.processInfo.environment.merging(["PATCHBAY_DATA_DIR": data]) { $1 }
@@ -94,8 +82,25 @@ try await withTemporaryDirectory(prefix: "patchbay-listing-bench") { folder in
             updatedAt: now
         )
     ) { _ in (Data("not a real envelope".utf8), "bench") }
-    let run = try store.startSyncRun(integrationID: integration.id ?? 0, workspaceID: 1, actorID: 1, now: now)
-    _ = try store.applySync(run: run, workspaceID: 1, pages: Pages(count: networkCount), clock: { Date() })
+    // Seeded as a sync does it: a leased job, the listing staged in pages of 1,000, then applied.
+    let lease = JobLease(owner: "bench/\(ProcessInfo.processInfo.processIdentifier)/seed", duration: 60)
+    let admission = try store.admitSyncJob(
+        integrationID: integration.id ?? 0,
+        workspaceID: 1,
+        trigger: .manual,
+        requestedBy: 1,
+        lease: lease,
+        now: now
+    )
+    guard case .admitted(let run) = admission else {
+        print("seeding: a sync job was already live")
+        exit(1)
+    }
+    for start in stride(from: 0, to: networkCount, by: 1000) {
+        try store.stageNetworks(runID: run.id ?? 0, (start..<min(start + 1000, networkCount)).map(network))
+    }
+    _ = try store.applyStaged(run, lease: lease, workspaceID: 1, now: Date(), jitter: 0)
+    try store.clearStaging(runID: run.id ?? 0)
     store.checkpoint()
 
     let cores = ProcessInfo.processInfo.activeProcessorCount

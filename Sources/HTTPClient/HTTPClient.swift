@@ -21,7 +21,12 @@ package final class HTTPClient: Sendable {
             initialBackoff: configuration.initialBackoff,
             maxBackoff: configuration.maxBackoff
         )
-        rateLimiter = RateLimiter(budgets: configuration.rateBudgets, share: configuration.budgetShare)
+        rateLimiter = RateLimiter(
+            budgets: configuration.rateBudgets,
+            share: configuration.budgetShare,
+            namespace: configuration.rateLimitNamespace,
+            state: configuration.rateLimitState
+        )
         handles = CurlEasyPool()
         // curl_global_init runs here, when the host builds its clients, rather than inside a plugin's first call.
         _ = CurlGlobal.isInitialized

@@ -21,6 +21,10 @@ package struct HTTPClientConfiguration: Sendable {
     package var maxResponseBytes: Int
     /// Who the client talks to, as errors name it ("Cisco Meraki asked to wait 90 s").
     package var serverName: String
+    /// Where the budgets' buckets live (in memory unless the host shares them across processes), and the prefix
+    /// that keeps this client's buckets apart from other providers' there.
+    package var rateLimitState: any RateLimitState
+    package var rateLimitNamespace: String
 
     package init(
         allowedHosts: [String],
@@ -33,8 +37,12 @@ package struct HTTPClientConfiguration: Sendable {
         maxBackoff: Duration = .seconds(60),
         maxRedirects: Int = 5,
         maxResponseBytes: Int = 64 << 20,
-        serverName: String = "the server"
+        serverName: String = "the server",
+        rateLimitState: any RateLimitState = InMemoryRateLimitState(),
+        rateLimitNamespace: String = ""
     ) {
+        self.rateLimitState = rateLimitState
+        self.rateLimitNamespace = rateLimitNamespace
         self.allowedHosts = allowedHosts
         self.rateBudgets = rateBudgets
         self.budgetShare = budgetShare

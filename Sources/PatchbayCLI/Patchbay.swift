@@ -8,8 +8,8 @@ struct Patchbay: AsyncParsableCommand {
         abstract: "Connect workspaces to cloud network providers and keep their networks in sync.",
         subcommands: [
             InitCommand.self, WorkspacesCommand.self, UsersCommand.self, TokensCommand.self, IntegrationsCommand.self,
-            NetworksCommand.self, KeysCommand.self, AdminsCommand.self, SettingsCommand.self, PluginsCommand.self,
-            ServeCommand.self,
+            NetworksCommand.self, SyncsCommand.self, KeysCommand.self, AdminsCommand.self, SettingsCommand.self,
+            PluginsCommand.self, ServeCommand.self, WorkerCommand.self,
         ]
     )
 }

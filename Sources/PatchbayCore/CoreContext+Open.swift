@@ -24,25 +24,31 @@ extension CoreContext {
         } catch {
             throw CoreOpenError(description: error.message)
         }
+        // Rate budgets live in the database, so this process and every other on the same data share them.
+        let budgets = DatabaseRateLimitState(database: database, logger: configuration.logger)
         return CoreContext(
             database: database,
-            providers: try providers(configuration.providers, logger: configuration.logger),
+            providers: try providers(configuration.providers, logger: configuration.logger, budgets: budgets),
             cipher: cipher,
             clock: configuration.clock,
-            logger: configuration.logger
+            logger: configuration.logger,
+            jobs: SyncJobSettings(environment: configuration.environment)
         )
     }
 
     private static func providers(
         _ source: CoreConfiguration.Providers,
-        logger: Logger
+        logger: Logger,
+        budgets: DatabaseRateLimitState
     ) throws -> any ProviderDirectory {
         switch source {
         case .none:
             return NoProviders()
         case .manifest(let path):
             do {
-                return PluginProviderDirectory(registry: try ProviderRegistry.load(manifestPath: path, logger: logger))
+                return PluginProviderDirectory(
+                    registry: try ProviderRegistry.load(manifestPath: path, logger: logger, rateLimitState: budgets)
+                )
             } catch {
                 throw CoreOpenError(description: error.description)
             }

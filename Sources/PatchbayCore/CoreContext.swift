@@ -10,16 +10,18 @@ package struct CoreContext: Sendable {
     package let cipher: any CredentialCipher
     package let clock: @Sendable () -> Date
     package let logger: Logger
-    /// Shared by every service built on this context, so one process runs one sync per integration.
-    let syncGate = SyncGate()
+    /// This process's identity and timings in the sync job model.
+    package let jobs: SyncJobSettings
 
     package init(
         database: any PatchbayStore,
         providers: any ProviderDirectory,
         cipher: any CredentialCipher,
         clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger
+        logger: Logger,
+        jobs: SyncJobSettings = SyncJobSettings()
     ) {
+        self.jobs = jobs
         self.database = database
         self.providers = providers
         self.cipher = cipher
@@ -83,10 +85,27 @@ extension ServiceError {
                 "database: cannot open: \(detail); check the data directory's permissions and free space"
             )
         case .busy:
-            self.init(.unavailable, "database: busy (another Patchbay process holds the write lock); try again")
+            self.init(.busy, "database: busy (another Patchbay process held the write lock too long); try again")
         // The operator must see which directory to chmod; this is raised opening the local data directory.
         case .exposedDirectory: self.init(.permissionDenied, error.description)
         case .failed(let detail): self.init(.internal, "database: \(detail)")
+        }
+    }
+}
+
+extension CoreContext {
+    /// Runs a storage write on a thread of its own (it may wait for another process's write), as a `ServiceError`.
+    func storeOffThread<T: Sendable>(
+        _ body: @escaping @Sendable () throws(StorageError) -> T
+    ) async throws(ServiceError) -> T {
+        do {
+            return try await onOwnThread { try body() }
+        } catch let error as StorageError {
+            throw ServiceError(error)
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw ServiceError(.internal, "storage: \(error)")
         }
     }
 }

@@ -11,6 +11,8 @@ package struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible
         case failedPrecondition = "failed_precondition"
         case rateLimited = "rate_limited"
         case unavailable
+        /// Another writer held the database longer than a write may wait; nothing was changed, try again.
+        case busy
         case cancelled
         case `internal`
     }

@@ -1,6 +1,6 @@
 package import PatchbayCore
 
-/// What the controllers call: the core services over one context, and the sync runner.
+/// What the controllers call: the core services over one context.
 package struct APIServices: Sendable {
     package let identity: IdentityService
     package let installation: InstallationService
@@ -8,7 +8,6 @@ package struct APIServices: Sendable {
     package let provisioning: ProvisioningService
     package let networks: NetworkService
     package let providers: ProviderService
-    package let syncRunner: SyncRunner
 
     package init(context: CoreContext) {
         identity = IdentityService(context: context)
@@ -17,6 +16,5 @@ package struct APIServices: Sendable {
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)
         providers = ProviderService(context: context)
-        syncRunner = SyncRunner(provisioning: provisioning, logger: context.logger)
     }
 }

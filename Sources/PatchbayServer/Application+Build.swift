@@ -8,14 +8,17 @@ import UnixSignals
 package struct ServerConfiguration: Sendable {
     package var host: String
     package var port: Int
+    /// Sync workers (and a scheduler) in this process; 0 leaves queued syncs to `patchbay worker`.
+    package var syncWorkers: Int
 
-    package init(host: String = "127.0.0.1", port: Int = 8080) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, syncWorkers: Int = 4) {
         self.host = host
         self.port = port
+        self.syncWorkers = syncWorkers
     }
 }
 
-/// The API application: the router over the core services, plus the sync runner as a service of its own so that
+/// The API application: the router over the core services, plus the sync workers as a service of their own so that
 /// graceful shutdown stops taking requests first and then waits for the running syncs.
 package func buildApplication(
     configuration: ServerConfiguration,
@@ -27,7 +30,7 @@ package func buildApplication(
     return Application(
         router: buildRouter(services: services, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "patchbay"),
-        services: [services.syncRunner],
+        services: [SyncWorkerService(context: context, count: configuration.syncWorkers)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             logger.notice("listening", metadata: ["address": "http://\(configuration.host):\(port)/v1"])

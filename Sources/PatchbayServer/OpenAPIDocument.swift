@@ -94,6 +94,18 @@ enum OpenAPIDocument {
                 "200": {description: The integration, content: {application/json: {schema: {$ref: "#/components/schemas/Integration"}}}}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+            patch:
+              summary: Renames an integration, sets or clears its sync interval, or merges settings (admin).
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/UpdateIntegration"}}}
+              responses:
+                "200": {description: The integration, content: {application/json: {schema: {$ref: "#/components/schemas/Integration"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "409": {$ref: "#/components/responses/Error"}
             delete:
               summary: Deletes an integration with its credentials, networks and sync history (admin).
               responses:
@@ -104,17 +116,19 @@ enum OpenAPIDocument {
           /v1/integrations/{id}/syncs:
             parameters: [{$ref: "#/components/parameters/ID"}]
             post:
-              summary: Starts a sync in the background (member). One at a time per integration.
+              summary: >-
+                Queues a sync (member); a sync worker (serve's own, or `patchbay worker`) runs it. One queued or
+                running sync per integration, across every process on the same data.
               responses:
                 "202":
-                  description: Started; follow Location (GET /v1/syncs/{run}) for the outcome.
+                  description: Queued; follow Location (GET /v1/syncs/{run}) for the outcome.
                   headers: {Location: {schema: {type: string}}}
                   content: {application/json: {schema: {$ref: "#/components/schemas/SyncStarted"}}}
                 "401": {$ref: "#/components/responses/Error"}
                 "403": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
                 "409":
-                  description: A sync of this integration is running; error.run_id names it.
+                  description: A sync of this integration is queued or running; error.run_id names it.
                   content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             get:
               summary: The integration's sync runs, newest first.
@@ -134,6 +148,17 @@ enum OpenAPIDocument {
                 "200": {description: The run, content: {application/json: {schema: {$ref: "#/components/schemas/SyncRun"}}}}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+            delete:
+              summary: >-
+                Cancels a sync (member). A queued run is cancelled at once (200); a running one is asked to stop and
+                its owner ends it `cancelled` shortly (202). Either way nothing is changed.
+              responses:
+                "200": {description: Cancelled, content: {application/json: {schema: {$ref: "#/components/schemas/SyncRun"}}}}
+                "202": {description: Stopping, content: {application/json: {schema: {$ref: "#/components/schemas/SyncRun"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "409": {$ref: "#/components/responses/Error"}
           /v1/workspaces/{workspace}/networks:
             parameters: [{$ref: "#/components/parameters/Workspace"}]
             get:
@@ -272,6 +297,14 @@ enum OpenAPIDocument {
                 credentials: {type: object, additionalProperties: {type: string}, writeOnly: true}
                 settings: {type: object, additionalProperties: {type: string}}
                 validate: {type: boolean, default: true}
+                sync_interval_seconds: {type: integer, minimum: 1, description: Sync on a schedule; omit for manual}
+            UpdateIntegration:
+              type: object
+              additionalProperties: false
+              properties:
+                name: {type: string}
+                sync_interval_seconds: {type: [integer, "null"], minimum: 1, description: null turns schedules off}
+                settings: {type: object, additionalProperties: {type: string}, description: Merged; "" removes one}
             Integration:
               type: object
               properties:
@@ -289,6 +322,15 @@ enum OpenAPIDocument {
                   properties: {networks: {type: integer}, access_points: {type: integer}}
                 counts_error: {type: string}
                 counts_age_seconds: {type: integer}
+                sync_interval_seconds: {type: [integer, "null"]}
+                last_sync:
+                  type: [object, "null"]
+                  properties:
+                    run_id: {type: integer}
+                    status: {type: string}
+                    finished_at: {type: [string, "null"], format: date-time}
+                    error: {type: [string, "null"]}
+                next_sync_at: {type: [string, "null"], format: date-time}
             IntegrationList:
               type: object
               properties: {integrations: {type: array, items: {$ref: "#/components/schemas/Integration"}}}
@@ -297,21 +339,25 @@ enum OpenAPIDocument {
               properties:
                 run_id: {type: integer}
                 integration_id: {type: integer}
-                status: {type: string, enum: [running]}
+                status: {type: string, enum: [queued]}
             SyncRun:
               type: object
               properties:
                 id: {type: integer}
                 integration_id: {type: integer}
-                status: {type: string, enum: [running, succeeded, failed]}
-                started_at: {type: string, format: date-time}
-                finished_at: {type: string, format: date-time}
+                status: {type: string, enum: [queued, running, succeeded, failed, cancelled, abandoned]}
+                trigger: {type: string, enum: [manual, schedule]}
+                queued_at: {type: string, format: date-time}
+                started_at: {type: [string, "null"], format: date-time}
+                finished_at: {type: [string, "null"], format: date-time}
                 created: {type: integer}
                 updated: {type: integer}
                 unchanged: {type: integer}
                 removed: {type: integer}
-                duration_ms: {type: integer}
-                error: {type: string}
+                duration_ms: {type: [integer, "null"]}
+                error: {type: [string, "null"]}
+                owner: {type: [string, "null"], description: The process running it (host/pid/instance)}
+                cancel_requested: {type: boolean}
             SyncList:
               type: object
               properties: {syncs: {type: array, items: {$ref: "#/components/schemas/SyncRun"}}}

@@ -14,7 +14,7 @@ extension ServiceError: HTTPResponseError {
         case .failedPrecondition: .unprocessableContent
         case .rateLimited: .tooManyRequests
         // A cancelled call here is a sync cut short by shutdown: the service was going away.
-        case .unavailable, .cancelled: .serviceUnavailable
+        case .unavailable, .cancelled, .busy: .serviceUnavailable
         case .internal: .internalServerError
         }
     }

@@ -39,7 +39,8 @@ package final class LoadedProvider: Sendable {
         backend: Backend,
         supportsCounts: Bool,
         entry: ManifestEntry,
-        logger: Logger
+        logger: Logger,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState()
     ) {
         self.descriptor = descriptor
         self.path = entry.path
@@ -60,7 +61,9 @@ package final class LoadedProvider: Sendable {
                 }
             },
             budgetShare: entry.budgetShare,
-            serverName: descriptor.name
+            serverName: descriptor.name,
+            rateLimitState: rateLimitState,
+            rateLimitNamespace: descriptor.id
         )
         self.httpClient = HTTPClient(configuration: configuration, logger: logger)
     }

@@ -1,15 +1,18 @@
 import Foundation
+import HTTPClient
 import Logging
 import Secrets
 
 /// Loads the entries of plugins.yaml one by one; a failure disables that entry and the rest still load.
 struct PluginLoader {
     let logger: Logger
+    let rateLimitState: any RateLimitState
     private(set) var statuses: [PluginStatus] = []
     private(set) var providers: [String: LoadedProvider] = [:]
 
-    init(logger: Logger) {
+    init(logger: Logger, rateLimitState: any RateLimitState = InMemoryRateLimitState()) {
         self.logger = logger
+        self.rateLimitState = rateLimitState
     }
 
     mutating func load(_ entry: ManifestEntry) {
@@ -125,7 +128,8 @@ struct PluginLoader {
                 backend: backend,
                 supportsCounts: supportsCounts,
                 entry: entry,
-                logger: logger
+                logger: logger,
+                rateLimitState: rateLimitState
             )
             // The instance for plugins.yaml's own settings is created now, so a bad configuration shows at load.
             if case .failure(let error) = provider.slot(for: entry.settings, isStandard: true) {

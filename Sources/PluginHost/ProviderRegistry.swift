@@ -1,3 +1,4 @@
+package import HTTPClient
 package import Logging
 
 /// The providers of one plugins.yaml: every entry's status, and the loaded providers by id.
@@ -20,14 +21,28 @@ package struct ProviderRegistry: Sendable {
     private let providers: [String: LoadedProvider]
 
     /// Reads plugins.yaml and loads every enabled entry. Throws only when the file itself is unusable.
-    package static func load(manifestPath: String, logger: Logger) throws(ManifestError) -> ProviderRegistry {
-        ProviderRegistry(manifest: try Manifest.load(path: manifestPath), logger: logger)
+    /// `rateLimitState` holds every plugin's rate budgets: pass one every process sees (the database's) to make
+    /// the budgets hold across processes; by default they hold within this one.
+    package static func load(
+        manifestPath: String,
+        logger: Logger,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState()
+    ) throws(ManifestError) -> ProviderRegistry {
+        ProviderRegistry(
+            manifest: try Manifest.load(path: manifestPath),
+            logger: logger,
+            rateLimitState: rateLimitState
+        )
     }
 
     /// Loads the entries of an already parsed manifest.
-    package init(manifest: Manifest, logger: Logger) {
+    package init(
+        manifest: Manifest,
+        logger: Logger,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState()
+    ) {
         PluginLogging.use(logger)
-        var loader = PluginLoader(logger: logger)
+        var loader = PluginLoader(logger: logger, rateLimitState: rateLimitState)
         for entry in manifest.entries {
             loader.load(entry)
         }

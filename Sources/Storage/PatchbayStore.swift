@@ -97,26 +97,67 @@ package protocol PatchbayStore: Sendable {
         _ body: (NetworkListing) -> Void
     ) throws(StorageError)
 
-    // MARK: Syncs
+    // MARK: Sync jobs (one live job per integration, leased, fetched into staging, applied in one transaction)
 
-    /// Opens a run row (and its audit entry) before the sync transaction starts, so history shows it running.
-    func startSyncRun(
+    /// Admits a job unless the integration has a live one: queued, or running under `lease` at once.
+    func admitSyncJob(
         integrationID: Int64,
         workspaceID: Int64,
-        actorID: Int64,
+        trigger: SyncTrigger,
+        requestedBy: Int64?,
+        lease: JobLease?,
         now: Date
-    ) throws(StorageError) -> SyncRunRecord
-    /// Applies a whole listing in one transaction; see `SQLiteStore.applySync` for the promises it keeps.
-    func applySync(
-        run: SyncRunRecord,
+    ) throws(StorageError) -> JobAdmission
+    /// Leases the oldest queued job (PostgreSQL: `FOR UPDATE SKIP LOCKED`); nil when none waits.
+    func claimQueuedJob(lease: JobLease, now: Date) throws(StorageError) -> SyncRunRecord?
+    /// Renews a running job's lease, and says whether someone asked to cancel it; an expired lease is lost.
+    func renewLease(runID: Int64, lease: JobLease, now: Date) throws(StorageError) -> LeaseCheck
+    /// Marks every running job past its lease `abandoned`, with the reason.
+    @discardableResult
+    func abandonExpiredJobs(now: Date) throws(StorageError) -> [SyncRunRecord]
+    /// Cancels a queued job at once, or flags a running one for its owner; the job as it is afterwards.
+    func requestCancel(runID: Int64, now: Date) throws(StorageError) -> SyncRunRecord?
+    /// Whether the owner should stop (cancel requested, or the job is no longer running), without the write lock.
+    func cancelRequested(runID: Int64) throws(StorageError) -> Bool
+    /// Ends a running job that did not apply, if `lease` still holds it.
+    func finishJob(
+        _ run: SyncRunRecord,
+        lease: JobLease,
+        status: SyncRunStatus,
+        error: String,
+        now: Date,
+        jitter: Double
+    ) throws(StorageError) -> SyncRunRecord?
+    /// Stages one page of a running job's listing, in a short transaction of its own.
+    func stageNetworks(runID: Int64, _ networks: [SyncedNetwork]) throws(StorageError)
+    /// Applies a complete staged listing in one transaction, if the lease holds and nobody asked to cancel.
+    func applyStaged(
+        _ run: SyncRunRecord,
+        lease: JobLease,
         workspaceID: Int64,
-        pages: some NetworkPageSource,
-        clock: @escaping () -> Date,
-        progress: (SyncTally) -> Void
-    ) throws -> SyncRunRecord
-    /// Records a failed run (after the sync transaction rolled back) on the run row and the integration.
-    func failSyncRun(_ run: SyncRunRecord, error: String, now: Date) throws(StorageError) -> SyncRunRecord
+        now: Date,
+        jitter: Double
+    ) throws(StorageError) -> ApplyOutcome
+    func clearStaging(runID: Int64) throws(StorageError)
     /// The integration's latest runs, newest first.
     func syncRuns(integrationID: Int64, limit: Int) throws(StorageError) -> [SyncRunRecord]
     func syncRun(id: Int64) throws(StorageError) -> SyncRunRecord?
+    func liveSyncRun(integrationID: Int64) throws(StorageError) -> SyncRunRecord?
+    func lastFinishedRuns(integrationIDs: [Int64]) throws(StorageError) -> [Int64: SyncRunRecord]
+
+    // MARK: Schedules and shared rate budgets
+
+    /// Sets (nil: removes) an integration's sync interval.
+    func setSyncInterval(integrationID: Int64, seconds: Int?, firstDue: Date) throws(StorageError)
+    func syncSchedules(integrationIDs: [Int64]) throws(StorageError) -> [Int64: SyncScheduleRecord]
+    /// Queues a `schedule` job for every due integration without a live job.
+    func enqueueDueSyncs(now: Date) throws(StorageError) -> [SyncRunRecord]
+    /// One GCRA reservation over `buckets` (nanoseconds since 1970), shared by every process on this store.
+    func reserveRateSlots(_ buckets: [(key: String, interval: Int64)], now: Int64) throws(StorageError) -> Int64
+
+    // MARK: Integration changes and health
+
+    func updateIntegration(id: Int64, name: String?, settings: String?, actorID: Int64, now: Date) throws(StorageError)
+    /// `["ok"]` for a sound store.
+    func integrityCheck() throws(StorageError) -> [String]
 }

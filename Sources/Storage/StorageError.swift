@@ -26,7 +26,8 @@ package struct StorageError: Error, CustomStringConvertible {
             "\(path): cannot open the database: \(detail); check the data directory's permissions and free space"
         case .notFound(let what): "\(path): \(what) not found"
         case .conflict(let what): "\(path): \(what)"
-        case .busy: "\(path): the database is busy (another Patchbay process holds the write lock); try again"
+        case .busy:
+            "\(path): the database stayed busy (another Patchbay process held the write lock past the wait) and nothing was changed; try again"
         case .exposedDirectory(let mode):
             "\(path): the data directory is open to group or others (mode \(String(mode, radix: 8))); run `chmod 700 \(path)`"
         case .failed(let detail): "\(path): \(detail)"

@@ -10,8 +10,21 @@ struct CLIHarness {
     let folder: TemporaryDirectory
     let pluginsFile: String
     var token: String?
+    /// Added to every command's environment (e.g. a short sync lease).
+    var environment: [String: String] = [:]
 
     var dataDirectory: String { folder.file("data") }
+
+    private var commandEnvironment: [String: String] {
+        environment.merging([
+            "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": token ?? "",
+        ]) { _, fixed in fixed }
+    }
+
+    /// Starts `patchbay ARGS` in the background: a sync to interrupt, a `serve` or `worker` to stop.
+    func start(_ arguments: String...) throws -> ChildProcess {
+        try ChildProcess(ProductsDirectory.patchbayBinary, arguments, environment: commandEnvironment)
+    }
 
     /// Runs `patchbay ARGS` off Swift's cooperative pool (the fake's handlers need it), with the token in the env.
     func run(_ arguments: String..., input: String? = nil) async throws -> ProcessOutput {
@@ -19,10 +32,7 @@ struct CLIHarness {
     }
 
     func run(_ arguments: [String], input: String? = nil, pluginsFile: String? = nil) async throws -> ProcessOutput {
-        let environment = [
-            "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile ?? self.pluginsFile,
-            "PATCHBAY_TOKEN": token ?? "",
-        ]
+        let environment = commandEnvironment.merging(pluginsFile.map { ["PATCHBAY_PLUGINS": $0] } ?? [:]) { $1 }
         let data = input.map { Data($0.utf8) }
         return try await onOwnThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)

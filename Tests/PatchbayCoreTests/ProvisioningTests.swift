@@ -130,12 +130,12 @@ import Testing
             } throws: { error in
                 (error as? ServiceError)?.code == .conflict
             }
-            #expect(env.provisioning.runningRun(of: integration.id) != nil)
+            #expect(env.provisioning.liveRun(of: integration.id) != nil)
 
             provider.release()
             let run = try await first.value
             #expect(run.created == 4)
-            #expect(env.provisioning.runningRun(of: integration.id) == nil)
+            #expect(env.provisioning.liveRun(of: integration.id) == nil)
         }
     }
 

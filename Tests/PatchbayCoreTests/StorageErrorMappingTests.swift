@@ -6,7 +6,8 @@ import Testing
 /// Each storage failure reaches the surfaces as the service error its reason calls for, by its type, not its text.
 @Suite struct StorageErrorMappingTests {
     @Test(arguments: [
-        (StorageError.Reason.busy, ServiceError.Code.unavailable),
+        // Issue #11: a busy database means "try again" (exit 75, HTTP 503), never "provider unavailable" (69).
+        (StorageError.Reason.busy, ServiceError.Code.busy),
         (.cannotOpen("disk full"), .unavailable),
         (.conflict("taken"), .conflict),
         (.notFound("integration 3"), .notFound),

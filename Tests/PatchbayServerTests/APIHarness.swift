@@ -57,11 +57,18 @@ struct APIHarness {
         return try await waitForRun(runID)
     }
 
+    /// Follows a queued run until a worker has leased it.
+    func waitUntilRunning(_ runID: Int64) async throws {
+        while try await call("GET", "/v1/syncs/\(runID)", token: owner).object["status"] as? String == "queued" {
+            await Task.yield()
+        }
+    }
+
     func waitForRun(_ runID: Int64) async throws -> [String: Any] {
         while true {
             let run = try await call("GET", "/v1/syncs/\(runID)", token: owner)
             try #require(run.status == 200, "\(run.text)")
-            if run.object["status"] as? String != "running" { return run.object }
+            if !["queued", "running"].contains(run.object["status"] as? String) { return run.object }
             await Task.yield()
         }
     }

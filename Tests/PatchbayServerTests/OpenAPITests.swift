@@ -99,6 +99,15 @@ import Yams
             ("GET", "/v1/integrations/\(integration)", owner, nil),
             ("GET", "/v1/integrations/\(integration)", stranger, nil),
             ("GET", "/v1/integrations/\(integration)", nil, nil),
+            ("PATCH", "/v1/integrations/\(integration)", owner, #"{"sync_interval_seconds":3600}"#),
+            ("PATCH", "/v1/integrations/\(integration)", owner, #"{"sync_interval_seconds":0}"#),
+            ("PATCH", "/v1/integrations/\(integration)", owner, #"{"name":"Doomed"}"#),
+            ("PATCH", "/v1/integrations/\(integration)", viewer, #"{"name":"X"}"#),
+            ("PATCH", "/v1/integrations/\(integration)", stranger, #"{"name":"X"}"#),
+            ("PATCH", "/v1/integrations/\(integration)", nil, #"{"name":"X"}"#),
+            ("PATCH", "/v1/integrations/\(integration)", owner, #"{"sync_interval_seconds":null}"#),
+            ("DELETE", "/v1/syncs/\(runID)", owner, nil), ("DELETE", "/v1/syncs/\(runID)", viewer, nil),
+            ("DELETE", "/v1/syncs/\(runID)", stranger, nil), ("DELETE", "/v1/syncs/\(runID)", nil, nil),
             ("DELETE", "/v1/integrations/\(doomed)", viewer, nil), ("DELETE", "/v1/integrations/\(doomed)", owner, nil),
             ("DELETE", "/v1/integrations/\(doomed)", owner, nil), ("DELETE", "/v1/integrations/\(doomed)", nil, nil),
             ("POST", "/v1/integrations/\(integration)/syncs", viewer, nil),
@@ -130,7 +139,11 @@ import Yams
         #expect(second.status == 409)
         let runID2 = try #require(first.object["run_id"] as? NSNumber).int64Value
         #expect(((second.object["error"] as? [String: Any])?["run_id"] as? NSNumber)?.int64Value == runID2)
-        _ = try await api.waitForRun(runID2)
+        // 202 then 200: cancelling the running sync asks its worker to stop; a second cancel finds it cancelled.
+        try await api.waitUntilRunning(runID2)
+        #expect(try await api.call("DELETE", "/v1/syncs/\(runID2)", token: owner).status == 202)
+        #expect(try await api.waitForRun(runID2)["status"] as? String == "cancelled")
+        #expect(try await api.call("DELETE", "/v1/syncs/\(runID2)", token: owner).status == 200)
     }
 }
 

@@ -4,7 +4,8 @@ import PatchbayTestSupport
 import Storage
 import Testing
 
-/// Shutdown and background syncs: graceful shutdown waits for a running sync; cancellation rolls it back.
+/// Shutdown and background syncs: graceful shutdown waits for a running sync; cancellation ends it `cancelled`
+/// with nothing changed.
 @Suite struct ShutdownTests {
     @Test func gracefulShutdownLetsARunningSyncFinish() async throws {
         let finished: (CoreContext, Int64) throws -> Void = { context, runID in
@@ -19,14 +20,16 @@ import Testing
             let started = try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.owner)
             #expect(started.status == 202)
             #expect(started.header("location") == "/v1/syncs/\(started.object["run_id"] ?? "")")
-            return try #require(started.object["run_id"] as? NSNumber).int64Value
+            let runID = try #require(started.object["run_id"] as? NSNumber).int64Value
+            try await api.waitUntilRunning(runID)
+            return runID
         }
     }
 
     @Test func cancelledShutdownRollsARunningSyncBack() async throws {
         let rolledBack: (CoreContext, Int64) throws -> Void = { context, runID in
             let run = try #require(try context.database.syncRun(id: runID))
-            #expect(run.status == .failed)
+            #expect(run.status == .cancelled)
             let networks = try context.database.networks(NetworkFilter(workspaceID: 1), limit: 100)
             #expect(networks.isEmpty)
         }
@@ -35,7 +38,9 @@ import Testing
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 5), at: "/organizations")
             let started = try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.owner)
             #expect(started.status == 202)
-            return try #require(started.object["run_id"] as? NSNumber).int64Value
+            let runID = try #require(started.object["run_id"] as? NSNumber).int64Value
+            try await api.waitUntilRunning(runID)
+            return runID
         }
     }
 }

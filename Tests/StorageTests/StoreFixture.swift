@@ -51,7 +51,7 @@ struct StoreFixture {
         ) { id in (Data("sealed-\(id)".utf8), "key-1") }
     }
 
-    /// Runs one sync of `networks`, handed over in pages of `pageSize`.
+    /// Runs one sync of `networks` as a leased job: staged in pages of `pageSize`, then applied.
     @discardableResult
     func sync(
         _ integration: IntegrationRecord,
@@ -59,18 +59,37 @@ struct StoreFixture {
         pageSize: Int = 2,
         at date: Date? = nil
     ) throws -> SyncRunRecord {
-        let run = try store.startSyncRun(
+        let run = try startJob(integration, at: date ?? now)
+        for start in stride(from: 0, to: networks.count, by: pageSize) {
+            try store.stageNetworks(runID: run.id ?? 0, Array(networks[start..<min(start + pageSize, networks.count)]))
+        }
+        let outcome = try store.applyStaged(
+            run,
+            lease: lease,
+            workspaceID: integration.workspaceID,
+            now: date ?? now,
+            jitter: 0
+        )
+        try store.clearStaging(runID: run.id ?? 0)
+        guard case .applied(let finished) = outcome else { throw ListingFailed() }
+        return finished
+    }
+
+    /// The lease the fixture's syncs run under.
+    var lease: JobLease { JobLease(owner: "test/1/fixture", duration: 30) }
+
+    /// Admits a job leased to the fixture, running at once.
+    func startJob(_ integration: IntegrationRecord, at date: Date) throws -> SyncRunRecord {
+        let admission = try store.admitSyncJob(
             integrationID: integration.id ?? 0,
             workspaceID: integration.workspaceID,
-            actorID: ownerID,
-            now: date ?? now
+            trigger: .manual,
+            requestedBy: ownerID,
+            lease: lease,
+            now: date
         )
-        return try store.applySync(
-            run: run,
-            workspaceID: integration.workspaceID,
-            pages: ScriptedPages(networks, pageSize: pageSize),
-            clock: { date ?? now }
-        )
+        guard case .admitted(let run) = admission else { throw ListingFailed() }
+        return run
     }
 }
 
@@ -114,29 +133,6 @@ func upstream(_ index: Int, revision: Int = 0) -> SyncedNetwork {
         config: #"{"id":"N_\#(index)","revision":\#(revision)}"#,
         contentHash: "digest-\(index)-\(revision)"
     )
-}
-
-/// A listing handed to a sync page by page; `failure` is thrown instead of the page after `failAfterPages`.
-final class ScriptedPages: NetworkPageSource {
-    private var pages: [[SyncedNetwork]]
-    private let failure: (any Error)?
-    private let failAfterPages: Int
-    private var served = 0
-
-    init(_ networks: [SyncedNetwork], pageSize: Int, failure: (any Error)? = nil, failAfterPages: Int = 0) {
-        pages = stride(from: 0, to: networks.count, by: pageSize).map {
-            Array(networks[$0..<min($0 + pageSize, networks.count)])
-        }
-        self.failure = failure
-        self.failAfterPages = failAfterPages
-    }
-
-    func nextPage() throws -> [SyncedNetwork]? {
-        if let failure, served == failAfterPages { throw failure }
-        guard !pages.isEmpty else { return nil }
-        served += 1
-        return pages.removeFirst()
-    }
 }
 
 /// The error a failing listing throws; a sync must hand it back as it was.

@@ -39,39 +39,34 @@ import Testing
         }
     }
 
-    @Test func aFailedListingChangesNothingAndItsErrorComesBackAsThrown() throws {
+    @Test func aFailedListingChangesNothingAndIsRecordedOnItsRun() throws {
         try withStore { fixture in
             let hq = try fixture.integration()
             try fixture.sync(hq, (0..<4).map { upstream($0) })
             let before = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100)
 
-            let run = try fixture.store.startSyncRun(
-                integrationID: hq.id ?? 0,
-                workspaceID: fixture.workspaceID,
-                actorID: fixture.ownerID,
-                now: fixture.now
-            )
-            let pages = ScriptedPages(
-                [upstream(0, revision: 2), upstream(9)],
-                pageSize: 1,
-                failure: ListingFailed(),
-                failAfterPages: 1
-            )
-            #expect(throws: ListingFailed()) {
-                try fixture.store.applySync(
-                    run: run,
-                    workspaceID: fixture.workspaceID,
-                    pages: pages,
-                    clock: { fixture.now }
-                )
-            }
+            // Two pages were staged, then the listing failed: the job ends without an apply.
+            let run = try fixture.startJob(hq, at: fixture.now)
+            try fixture.store.stageNetworks(runID: run.id ?? 0, [upstream(0, revision: 2)])
+            try fixture.store.stageNetworks(runID: run.id ?? 0, [upstream(9)])
             #expect(try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100) == before)
             #expect(try fixture.store.syncRun(id: run.id ?? 0)?.status == .running)
 
             let later = fixture.now.addingTimeInterval(2)
-            let failed = try fixture.store.failSyncRun(run, error: "meraki: listing failed", now: later)
+            let failed = try #require(
+                try fixture.store.finishJob(
+                    run,
+                    lease: fixture.lease,
+                    status: .failed,
+                    error: "meraki: listing failed",
+                    now: later,
+                    jitter: 0
+                )
+            )
+            try fixture.store.clearStaging(runID: run.id ?? 0)
             #expect(failed.status == .failed && failed.durationMS == 2000 && failed.error == "meraki: listing failed")
             #expect(try fixture.store.syncRun(id: run.id ?? 0) == failed)
+            #expect(try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100) == before)
             let integration = try #require(try fixture.store.integration(id: hq.id ?? 0))
             #expect(integration.lastSyncStatus == .failed)
             #expect(integration.lastSyncError == "meraki: listing failed")
@@ -84,29 +79,28 @@ import Testing
             let hq = try fixture.integration()
             let started = fixture.now
             let finishedAt = started.addingTimeInterval(1.5)
-            let run = try fixture.store.startSyncRun(
-                integrationID: hq.id ?? 0,
+            let run = try fixture.startJob(hq, at: started)
+            #expect(run.status == .running && run.owner == fixture.lease.owner)
+            try fixture.store.stageNetworks(runID: run.id ?? 0, (0..<5).map { upstream($0) })
+            let outcome = try fixture.store.applyStaged(
+                run,
+                lease: fixture.lease,
                 workspaceID: fixture.workspaceID,
-                actorID: fixture.ownerID,
-                now: started
+                now: finishedAt,
+                jitter: 0
             )
-            #expect(run.status == .running)
-            var progress: [SyncTally] = []
-            let finished = try fixture.store.applySync(
-                run: run,
-                workspaceID: fixture.workspaceID,
-                pages: ScriptedPages((0..<5).map { upstream($0) }, pageSize: 2),
-                clock: { finishedAt },
-                progress: { progress.append($0) }
-            )
-            #expect(progress.map(\.created) == [2, 4, 5])
+            guard case .applied(let finished) = outcome else {
+                Issue.record("not applied: \(outcome)")
+                return
+            }
+            #expect(finished.created == 5)
             #expect(finished.durationMS == 1500 && finished.finishedAt == finishedAt)
             #expect(try fixture.store.syncRun(id: run.id ?? 0) == finished)
             let integration = try #require(try fixture.store.integration(id: hq.id ?? 0))
             #expect(integration.lastSyncStatus == .succeeded && integration.lastSyncAt == finishedAt)
             #expect(integration.lastSyncError == nil)
             let audit = try #require(try fixture.store.auditEntries(workspaceID: fixture.workspaceID).last)
-            #expect(audit.action == "integration.sync" && audit.detail == "run:\(run.id ?? 0)")
+            #expect(audit.action == "integration.sync" && audit.detail == "run:\(run.id ?? 0) trigger:manual")
         }
     }
 

@@ -7,7 +7,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integrations",
         abstract: "Connect a workspace to provider accounts.",
-        subcommands: [Create.self, List.self, Delete.self]
+        subcommands: [Create.self, List.self, Update.self, Delete.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -25,10 +25,13 @@ struct IntegrationsCommand: AsyncParsableCommand {
         @Option(name: .customLong("setting"), help: "A provider setting KEY=VALUE (repeatable), e.g. base_url=…")
         var settings: [String] = []
         @Flag(help: "Store without checking the credentials with the provider.") var noValidate = false
+        @Option(help: "Sync on a schedule: 90s, 15m, 2h (needs `patchbay serve` or `patchbay worker` running).")
+        var syncEvery: String?
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
             try await reportingErrors(json: json) {
+                let interval = try syncEvery.flatMap { try SyncInterval.parse($0) }
                 let runtime = try Runtime(data: data, plugins: plugins)
                 let caller = try runtime.caller()
                 let fields = runtime.context.providers.provider(id: provider)?.credentialFields ?? []
@@ -40,7 +43,8 @@ struct IntegrationsCommand: AsyncParsableCommand {
                     name: name,
                     credentials: credentials,
                     settings: try Self.parseSettings(settings),
-                    validate: !noValidate
+                    validate: !noValidate,
+                    syncIntervalSeconds: interval
                 )
                 if json { return try JSONOutput.print(integration) }
                 say("Created integration \(integration.id) '\(integration.name)' (\(integration.provider)).")
@@ -77,14 +81,15 @@ struct IntegrationsCommand: AsyncParsableCommand {
                     .list(try runtime.caller(), workspace: workspace, refresh: refresh)
                 if json { return try JSONOutput.print(integrations) }
                 var table = TextTable(headers: [
-                    "ID", "NAME", "PROVIDER", "NETWORKS", "ACCESS POINTS", "LAST SYNC", "NOTE",
+                    "ID", "NAME", "PROVIDER", "NETWORKS", "ACCESS POINTS", "LAST SYNC", "SYNC EVERY", "NOTE",
                 ])
                 table.rows = integrations.map { integration in
                     [
                         "\(integration.id)", integration.name, integration.provider,
                         integration.counts.map { "\($0.networks)" } ?? "-",
                         integration.counts.map { "\($0.accessPoints)" } ?? "-",
-                        integration.lastSyncStatus ?? "never",
+                        integration.lastSync?.status ?? "never",
+                        integration.syncIntervalSeconds.map { "\($0)s" } ?? "manual",
                         integration.countsError ?? integration.countsAgeSeconds.map {
                             $0 > 0 ? "counts \($0)s old" : ""
                         }
@@ -92,6 +97,44 @@ struct IntegrationsCommand: AsyncParsableCommand {
                     ]
                 }
                 print(table.render())
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename an integration, change its settings or its sync interval."
+        )
+
+        @OptionGroup var data: DataOptions
+        @OptionGroup var plugins: PluginFileOptions
+        @Argument(help: "The integration's id.") var id: Int64
+        @Option(help: "A new name, unique in the workspace.") var name: String?
+        @Option(help: "Sync on a schedule: 90s, 15m, 2h; or off.") var syncEvery: String?
+        @Option(name: .customLong("setting"), help: "A provider setting KEY=VALUE (repeatable); KEY= removes it.")
+        var settings: [String] = []
+        @Flag(help: "Print JSON for scripts.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                var changes = IntegrationChanges(name: name)
+                if let syncEvery {
+                    changes.syncInterval =
+                        try SyncInterval.parse(syncEvery, allowsOff: true).map { .every(seconds: $0) }
+                        ?? .off
+                }
+                if !settings.isEmpty { changes.settings = try Create.parseSettings(settings) }
+                guard changes != IntegrationChanges() else {
+                    throw CLIError(
+                        "integrations update \(id): nothing to change; pass --name, --sync-every or --setting"
+                    )
+                }
+                let runtime = try Runtime(data: data, plugins: changes.settings == nil ? nil : plugins)
+                let integration = try await IntegrationService(context: runtime.context)
+                    .update(try runtime.caller(), id: id, changes)
+                if json { return try JSONOutput.print(integration) }
+                let schedule = integration.syncIntervalSeconds.map { "syncs every \($0) s" } ?? "syncs when asked"
+                print("Updated integration \(integration.id) '\(integration.name)' (\(schedule)).")
             }
         }
     }

@@ -14,30 +14,46 @@ struct NetworksCommand: AsyncParsableCommand {
 
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pull an integration's networks from its provider; a failed sync changes nothing."
+            abstract: "Pull an integration's networks from its provider; a failed or cancelled sync changes nothing.",
+            discussion: """
+                The sync is a job leased to this command while it runs; Ctrl-C cancels it (the provider is told to \
+                stop). With --detach the job is queued for a worker (`patchbay serve` or `patchbay worker`) and \
+                the command returns at once. Exits 75 when the integration already has a queued or running sync.
+                """
         )
 
         @OptionGroup var data: DataOptions
         @OptionGroup var plugins: PluginFileOptions
         @Option(help: "The integration's id.") var integration: Int64
+        @Flag(help: "Queue the sync for a worker and print its run instead of waiting.") var detach = false
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
             try await reportingErrors(json: json) {
                 let runtime = try Runtime(data: data, plugins: plugins)
+                let service = ProvisioningService(context: runtime.context)
+                let caller = try runtime.caller()
                 let integrationID = integration
-                let run = try await ProvisioningService(context: runtime.context).sync(
-                    try runtime.caller(),
-                    integrationID: integrationID
-                ) { tally in
-                    let seen = tally.created + tally.updated + tally.unchanged
-                    StandardError.print(
-                        "syncing integration \(integrationID): \(seen) networks so far (created \(tally.created), updated \(tally.updated), unchanged \(tally.unchanged))"
+                if detach {
+                    let run = try await service.enqueue(caller, integrationID: integrationID)
+                    if json { return try JSONOutput.print(SyncResult(run: run)) }
+                    return print(
+                        "Queued sync run \(run.id) of integration \(integrationID); a worker runs it. Follow it with `patchbay syncs show \(run.id)`."
                     )
                 }
-                if json { return try JSONOutput.print(run) }
+                let sync = Task {
+                    try await service.sync(caller, integrationID: integrationID) { runID in
+                        StandardError.print("syncing integration \(integrationID) as run \(runID)")
+                    } progress: { fetched in
+                        StandardError.print("syncing integration \(integrationID): \(fetched) networks fetched")
+                    }
+                }
+                let signals = InterruptSignals { sync.cancel() }
+                defer { signals.cancel() }
+                let run = try await sync.value
+                if json { return try JSONOutput.print(SyncResult(run: run)) }
                 say(
-                    "Synced integration \(integrationID) in \(run.durationMS ?? 0) ms: created \(run.created), updated \(run.updated), unchanged \(run.unchanged), removed \(run.removed)."
+                    "Synced integration \(integrationID) in \(run.durationMS ?? 0) ms (run \(run.id)): created \(run.created), updated \(run.updated), unchanged \(run.unchanged), removed \(run.removed)."
                 )
             }
         }

@@ -16,16 +16,25 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var pluginFile: PluginFileOptions
     @Option(help: "Address to listen on; loopback unless you mean to expose the API.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Sync workers (and the scheduler) in this process; 0 leaves syncs to `patchbay worker`.")
+    var syncWorkers = 4
+
+    func validate() throws {
+        guard syncWorkers >= 0 else { throw ValidationError("--sync-workers \(syncWorkers): use 0 or more") }
+    }
 
     func run() async throws {
         try await reportingErrors {
             let runtime = try Runtime(data: data, plugins: pluginFile, logger: Self.logger)
-            try await serve(configuration: ServerConfiguration(host: host, port: port), context: runtime.context)
+            try await serve(
+                configuration: ServerConfiguration(host: host, port: port, syncWorkers: syncWorkers),
+                context: runtime.context
+            )
         }
     }
 
     /// Info and above to stderr; `PATCHBAY_LOG_LEVEL` (trace … critical) changes the level.
-    private static var logger: Logger {
+    static var logger: Logger {
         var logger = Logger(label: "patchbay.server") { StandardError.logHandler(label: $0) }
         let level = ProcessInfo.processInfo.environment["PATCHBAY_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
         logger.logLevel = level ?? .info

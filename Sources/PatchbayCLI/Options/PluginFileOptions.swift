@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTTPClient
 import Logging
 import PluginHost
 
@@ -22,9 +23,12 @@ struct PluginFileOptions: ParsableArguments {
 
     /// Loads every plugin of the file. A plugin that fails is listed with its reason; a file that cannot be used
     /// prints `error: <file>:<line>:<col>: ...` on stderr and exits 78 (EX_CONFIG).
-    func loadRegistry(logger: Logger = Self.logger) throws -> ProviderRegistry {
+    func loadRegistry(
+        logger: Logger = Self.logger,
+        rateLimitState: any RateLimitState = InMemoryRateLimitState()
+    ) throws -> ProviderRegistry {
         do {
-            return try ProviderRegistry.load(manifestPath: path, logger: logger)
+            return try ProviderRegistry.load(manifestPath: path, logger: logger, rateLimitState: rateLimitState)
         } catch {
             throw CLIError("\(error)", exitCode: 78)
         }

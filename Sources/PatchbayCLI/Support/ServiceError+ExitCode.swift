@@ -8,7 +8,7 @@ extension ServiceError.Code {
         case .notFound: 66  // EX_NOINPUT
         case .unavailable, .rateLimited: 69  // EX_UNAVAILABLE
         case .internal: 70  // EX_SOFTWARE
-        case .conflict: 75  // EX_TEMPFAIL: try again later
+        case .conflict, .busy: 75  // EX_TEMPFAIL: try again later
         case .unauthenticated, .permissionDenied: 77  // EX_NOPERM
         case .cancelled: 130
         }

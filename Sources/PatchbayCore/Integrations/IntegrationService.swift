@@ -26,7 +26,8 @@ package struct IntegrationService: Sendable {
         name: String,
         credentials: [String: String],
         settings: [String: String] = [:],
-        validate: Bool = true
+        validate: Bool = true,
+        syncIntervalSeconds: Int? = nil
     ) async throws(ServiceError) -> IntegrationSummary {
         let workspaceID = try context.workspaceID(reference, caller: caller)
         try context.authorize(caller, workspaceID: workspaceID, for: .manage)
@@ -34,6 +35,7 @@ package struct IntegrationService: Sendable {
         let provider = try loadedProvider(providerID)
         try Self.checkCredentials(credentials, against: provider)
         try provider.checkSettings(settings)
+        if let syncIntervalSeconds { try Self.checkInterval(syncIntervalSeconds) }
         if validate {
             try await provider.validate(credentials: credentials, settings: settings)
         }
@@ -65,11 +67,12 @@ package struct IntegrationService: Sendable {
         } catch {
             throw ServiceError(.internal, "integration '\(name)': could not be stored: \(error)")
         }
+        if let syncIntervalSeconds { try await setInitialInterval(syncIntervalSeconds, integrationID: stored.id ?? 0) }
         context.logger.info(
             "integration created",
             metadata: ["integration": "\(stored.id ?? 0)", "provider": "\(providerID)", "workspace": "\(workspaceID)"]
         )
-        return IntegrationSummary(stored)
+        return try withSyncState([IntegrationSummary(stored)])[0]
     }
 
     /// The integrations of a workspace, each with live network and access point counts fetched concurrently (or
@@ -85,7 +88,7 @@ package struct IntegrationService: Sendable {
         let records = try context.store { () throws(StorageError) in
             try context.database.integrations(inWorkspace: workspaceID)
         }
-        var summaries = records.map(IntegrationSummary.init)
+        var summaries = try withSyncState(records.map(IntegrationSummary.init))
         guard withCounts, !records.isEmpty else { return summaries }
         let now = context.clock()
         let cached =
@@ -130,7 +133,7 @@ package struct IntegrationService: Sendable {
     /// One integration of a caller's workspace, with cached counts if any.
     package func get(_ caller: Caller, id: Int64) throws(ServiceError) -> IntegrationSummary {
         let record = try integration(caller, id: id, for: .read)
-        return IntegrationSummary(record)
+        return try withSyncState([IntegrationSummary(record)])[0]
     }
 
     /// Deletes an integration with its credentials, networks, counts and sync history, in one transaction.

@@ -9,6 +9,7 @@ struct IntegrationsController {
         group.post("workspaces/{workspace}/integrations", use: create)
             .get("workspaces/{workspace}/integrations", use: list)
             .get("integrations/{id}", use: show)
+            .patch("integrations/{id}", use: update)
             .delete("integrations/{id}", use: delete)
     }
 
@@ -23,7 +24,8 @@ struct IntegrationsController {
             name: body.name,
             credentials: body.credentials,
             settings: body.settings ?? [:],
-            validate: body.validate ?? true
+            validate: body.validate ?? true,
+            syncIntervalSeconds: body.syncIntervalSeconds
         )
         return JSONResponse.make(integration, status: .created)
     }
@@ -46,6 +48,13 @@ struct IntegrationsController {
         return JSONResponse.make(integration)
     }
 
+    @Sendable func update(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
+        let body = try await request.decodeBody(UpdateIntegration.self, context: context)
+        let integration = try await services.integrations.update(caller, id: id, body.changes)
+        return JSONResponse.make(integration)
+    }
+
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
         try await services.integrations.delete(caller, id: id)
@@ -53,11 +62,44 @@ struct IntegrationsController {
     }
 
     struct CreateIntegration: RequestBody {
-        static let fields: Set<String> = ["provider", "name", "credentials", "settings", "validate"]
+        static let fields: Set<String> = [
+            "provider", "name", "credentials", "settings", "validate", "sync_interval_seconds",
+        ]
         let provider: String
         let name: String
         let credentials: [String: String]
         let settings: [String: String]?
         let validate: Bool?
+        let syncIntervalSeconds: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case provider, name, credentials, settings, validate
+            case syncIntervalSeconds = "sync_interval_seconds"
+        }
+    }
+
+    /// `PATCH /v1/integrations/{id}`: absent fields stay; `"sync_interval_seconds": null` turns schedules off;
+    /// `settings` are merged over the current ones (an empty string removes one).
+    struct UpdateIntegration: RequestBody {
+        static let fields: Set<String> = ["name", "sync_interval_seconds", "settings"]
+        let changes: IntegrationChanges
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            var changes = IntegrationChanges()
+            changes.name = try container.decodeIfPresent(String.self, forKey: .name)
+            changes.settings = try container.decodeIfPresent([String: String].self, forKey: .settings)
+            if container.contains(.syncIntervalSeconds) {
+                changes.syncInterval =
+                    try container.decodeNil(forKey: .syncIntervalSeconds)
+                    ? .off : .every(seconds: try container.decode(Int.self, forKey: .syncIntervalSeconds))
+            }
+            self.changes = changes
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, settings
+            case syncIntervalSeconds = "sync_interval_seconds"
+        }
     }
 }

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import PatchbayCore
 
-/// Syncs: start one in the background (202 with its run id), list an integration's runs, read one run.
+/// Syncs: queue one for the workers (202 with its run id), list an integration's runs, read one run, cancel one.
 struct SyncsController {
     let services: APIServices
 
@@ -10,36 +10,32 @@ struct SyncsController {
         group.post("integrations/{id}/syncs", use: start)
             .get("integrations/{id}/syncs", use: list)
             .get("syncs/{run}", use: show)
+            .delete("syncs/{run}", use: cancel)
     }
 
     @Sendable func start(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let integrationID = try context.identifier("id", of: "integration")
-        let provisioning = services.provisioning
-        let pending = try await Self.startSync(caller, integrationID: integrationID, provisioning)
-        if !services.syncRunner.submit(pending) {
-            // Shutdown began between admitting and handing over: finish it here, inside this (awaited) request.
-            await SyncRunner.complete(pending, provisioning: services.provisioning, logger: context.logger)
-        }
+        let run = try await Self.enqueue(caller, integrationID: integrationID, services.provisioning)
         var response = JSONResponse.make(
-            Started(runID: pending.runID, integrationID: integrationID, status: "running"),
+            Started(runID: run.id, integrationID: integrationID, status: run.status),
             status: .accepted
         )
-        response.headers[.location] = "/v1/syncs/\(pending.runID)"
+        response.headers[.location] = "/v1/syncs/\(run.id)"
         return response
     }
 
-    /// Admits and records the sync; a conflict names the running run in `error.run_id`.
-    private static func startSync(
+    /// Queues the sync; a conflict names the live run in `error.run_id`.
+    private static func enqueue(
         _ caller: Caller,
         integrationID: Int64,
         _ provisioning: ProvisioningService
-    ) async throws -> PendingSync {
+    ) async throws -> SyncRunSummary {
         do {
-            return try await provisioning.startSync(caller, integrationID: integrationID)
+            return try await provisioning.enqueue(caller, integrationID: integrationID)
         } catch {
             guard error.code == .conflict else { throw error }
-            throw APIError(error, runID: provisioning.runningRun(of: integrationID))
+            throw APIError(error, runID: provisioning.liveRun(of: integrationID))
         }
     }
 
@@ -48,20 +44,30 @@ struct SyncsController {
         guard (1...100).contains(limit) else {
             throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 to 100")
         }
-        let runs = try services.provisioning.runs(
-            try context.requireCaller(),
-            integrationID: try context.identifier("id", of: "integration"),
-            limit: Int(limit)
-        )
+        let (caller, integrationID) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
+        let provisioning = services.provisioning
+        // Listing may reap an expired lease (a write), so it runs off the cooperative pool.
+        let runs = try await onOwnThread {
+            try provisioning.runs(caller, integrationID: integrationID, limit: Int(limit))
+        }
         return JSONResponse.make(["syncs": runs])
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let run = try services.provisioning.run(
-            try context.requireCaller(),
-            id: try context.identifier("run", of: "sync run")
-        )
+        let (caller, runID) = (try context.requireCaller(), try context.identifier("run", of: "sync run"))
+        let provisioning = services.provisioning
+        let run = try await onOwnThread { try provisioning.run(caller, id: runID) }
         return JSONResponse.make(run)
+    }
+
+    /// Cancels a queued run at once (200) or asks a running one's owner to stop it (202: it ends `cancelled`
+    /// shortly; follow it with GET). A finished run is 409.
+    @Sendable func cancel(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let run = try await services.provisioning.cancel(
+            try context.requireCaller(),
+            runID: try context.identifier("run", of: "sync run")
+        )
+        return JSONResponse.make(run, status: run.isLive ? .accepted : .ok)
     }
 
     struct Started: Encodable {

@@ -4,11 +4,23 @@ package enum NetworkStatus: String, Codable, Sendable, CaseIterable {
     case removed
 }
 
-/// Where one sync run stands.
+/// Where one sync run (a job) stands: live while queued or running, then one of the four ends.
 package enum SyncRunStatus: String, Codable, Sendable, CaseIterable {
+    case queued
     case running
     case succeeded
     case failed
+    case cancelled
+    /// Its owner stopped renewing the lease; the next process that looked marked it.
+    case abandoned
+}
+
+/// Why a sync run exists.
+package enum SyncTrigger: String, Codable, Sendable, CaseIterable {
+    /// A person or script asked (CLI, API).
+    case manual
+    /// The integration's sync interval came due.
+    case schedule
 }
 
 /// A member's role in one workspace, as stored. Core ranks them; storage only keeps them.

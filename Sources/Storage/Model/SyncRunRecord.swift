@@ -1,11 +1,22 @@
 package import Foundation
 
-/// One sync of one integration: what it changed, how long it took, and why it failed if it did.
+/// One sync of one integration, as a leased job: queued, then running under an owner whose lease a heartbeat
+/// renews, then finished (`succeeded`, `failed`, `cancelled`) or `abandoned` when the owner stopped renewing.
 package struct SyncRunRecord: Codable, Sendable, Equatable {
     package var id: Int64?
     package var integrationID: Int64
     package var status: SyncRunStatus
-    package var startedAt: Date
+    /// `manual` (a person or script asked) or `schedule` (the integration's sync interval came due).
+    package var trigger: SyncTrigger
+    package var requestedBy: Int64?
+    package var queuedAt: Date
+    /// When a scheduled run was due: the start minus this is the scheduling lag.
+    package var dueAt: Date?
+    /// The process running the job (`host/pid/instance`), nil while queued.
+    package var owner: String?
+    package var leaseExpiresAt: Date?
+    package var cancelRequestedAt: Date?
+    package var startedAt: Date?
     package var finishedAt: Date?
     package var created: Int
     package var updated: Int
@@ -18,7 +29,14 @@ package struct SyncRunRecord: Codable, Sendable, Equatable {
         id: Int64? = nil,
         integrationID: Int64,
         status: SyncRunStatus,
-        startedAt: Date,
+        trigger: SyncTrigger = .manual,
+        requestedBy: Int64? = nil,
+        queuedAt: Date,
+        dueAt: Date? = nil,
+        owner: String? = nil,
+        leaseExpiresAt: Date? = nil,
+        cancelRequestedAt: Date? = nil,
+        startedAt: Date? = nil,
         finishedAt: Date? = nil,
         created: Int = 0,
         updated: Int = 0,
@@ -30,6 +48,13 @@ package struct SyncRunRecord: Codable, Sendable, Equatable {
         self.id = id
         self.integrationID = integrationID
         self.status = status
+        self.trigger = trigger
+        self.requestedBy = requestedBy
+        self.queuedAt = queuedAt
+        self.dueAt = dueAt
+        self.owner = owner
+        self.leaseExpiresAt = leaseExpiresAt
+        self.cancelRequestedAt = cancelRequestedAt
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.created = created
@@ -40,9 +65,17 @@ package struct SyncRunRecord: Codable, Sendable, Equatable {
         self.error = error
     }
 
+    /// True while the run holds its integration's one live-job slot.
+    package var isLive: Bool { status == .queued || status == .running }
+
     enum CodingKeys: String, CodingKey {
-        case id, status, created, updated, unchanged, removed, error
+        case id, status, trigger, owner, created, updated, unchanged, removed, error
         case integrationID = "integration_id"
+        case requestedBy = "requested_by"
+        case queuedAt = "queued_at"
+        case dueAt = "due_at"
+        case leaseExpiresAt = "lease_expires_at"
+        case cancelRequestedAt = "cancel_requested_at"
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationMS = "duration_ms"

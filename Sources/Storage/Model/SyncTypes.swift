@@ -16,12 +16,6 @@ package struct SyncedNetwork: Sendable, Equatable {
     }
 }
 
-/// Where a sync's pages come from. `nextPage` blocks until a page arrives, returns nil once the provider reported the
-/// listing complete, and throws when the listing failed (the transaction then rolls back).
-package protocol NetworkPageSource {
-    func nextPage() throws -> [SyncedNetwork]?
-}
-
 /// What one sync changed.
 package struct SyncTally: Sendable, Equatable {
     package var created = 0

@@ -5,10 +5,12 @@ package import GRDB
 package final class SQLiteStore: PatchbayStore {
     package let writer: DatabasePool
     package let path: String
+    /// How long a write waits for another process's write before giving up with `.busy` (exit 75, "try again").
+    package static let writeWaitSeconds = 15
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     package convenience init(path: String) throws(StorageError) {
-        try self.init(path: path, busyTimeout: 10, trace: nil)
+        try self.init(path: path, busyTimeout: TimeInterval(Self.writeWaitSeconds), trace: nil)
     }
 
     /// `trace` sees every statement any connection runs, with its arguments inlined: for tests that pin the SQL of
@@ -16,7 +18,8 @@ package final class SQLiteStore: PatchbayStore {
     init(path: String, busyTimeout: TimeInterval, trace: (@Sendable (String) -> Void)?) throws(StorageError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Another process (a second CLI, the server) may hold the write lock briefly; wait instead of failing.
+        // Another process (a second CLI, the server, a worker) may hold the write lock briefly (a sync holds it only
+        // for its short apply); wait, bounded, instead of failing.
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted credentials must not linger in free pages of the file.

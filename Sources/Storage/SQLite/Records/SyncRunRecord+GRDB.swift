@@ -8,6 +8,12 @@ extension SyncRunRecord: FetchableRecord, MutablePersistableRecord {
         package static let id = Column(CodingKeys.id)
         package static let integrationID = Column(CodingKeys.integrationID)
         package static let status = Column(CodingKeys.status)
+        package static let trigger = Column(CodingKeys.trigger)
+        package static let owner = Column(CodingKeys.owner)
+        package static let queuedAt = Column(CodingKeys.queuedAt)
+        package static let dueAt = Column(CodingKeys.dueAt)
+        package static let leaseExpiresAt = Column(CodingKeys.leaseExpiresAt)
+        package static let cancelRequestedAt = Column(CodingKeys.cancelRequestedAt)
         package static let startedAt = Column(CodingKeys.startedAt)
         package static let finishedAt = Column(CodingKeys.finishedAt)
         package static let created = Column(CodingKeys.created)
@@ -22,3 +28,4 @@ extension SyncRunRecord: FetchableRecord, MutablePersistableRecord {
 }
 
 extension SyncRunStatus: DatabaseValueConvertible {}
+extension SyncTrigger: DatabaseValueConvertible {}

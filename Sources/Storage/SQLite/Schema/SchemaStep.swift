@@ -12,6 +12,7 @@ struct SchemaStep: Sendable {
         .v1,
         .tokenExpiryDates,
         .v2,
+        .syncJobs,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,142 @@
+package import Foundation
+import GRDB
+
+/// The two phases of a sync. Fetch: pages are staged in short transactions of their own while the provider is
+/// paged, so a slow provider, a backoff or a Retry-After wait holds no lock. Apply: once the listing is complete,
+/// one short set-based transaction turns the staged listing into created/updated/unchanged/removed networks.
+extension SQLiteStore {
+    /// Stages one page of a running job's listing. A network listed twice keeps its last version.
+    package func stageNetworks(runID: Int64, _ networks: [SyncedNetwork]) throws(StorageError) {
+        guard !networks.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO sync_staging (run_id, external_id, name, organization_id, config, content_hash)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            )
+            for network in networks {
+                try statement.execute(arguments: [
+                    runID, network.externalID, network.name, network.organizationID, network.config,
+                    network.contentHash,
+                ])
+            }
+        }
+    }
+
+    /// Applies a complete staged listing in ONE write transaction, if `lease` still holds the job and nobody asked
+    /// to cancel it: new networks are created, changed ones updated, identical ones left alone, networks the listing
+    /// no longer has are marked `removed`; the run row, the integration's last sync and its schedule are written in
+    /// the same transaction. Otherwise nothing changes.
+    package func applyStaged(
+        _ run: SyncRunRecord,
+        lease: JobLease,
+        workspaceID: Int64,
+        now: Date,
+        jitter: Double
+    ) throws(StorageError) -> ApplyOutcome {
+        try write { db in
+            let runID = run.id ?? 0
+            guard var current = try ownedRunningJob(db, runID: runID, lease: lease),
+                (current.leaseExpiresAt ?? .distantPast) >= now
+            else {
+                try abandonExpiredJobs(db, now: now)
+                return .lost(try SyncRunRecord.fetchOne(db, key: runID))
+            }
+            if current.cancelRequestedAt != nil {
+                current.status = .cancelled
+                current.finishedAt = now
+                current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+                current.error = "cancelled; nothing was changed"
+                try current.update(db)
+                try recordLastSync(db, run: current)
+                return .cancelled(current)
+            }
+            let tally = try applyStagedNetworks(
+                db,
+                runID: runID,
+                integrationID: run.integrationID,
+                workspaceID: workspaceID,
+                now: now
+            )
+            current.status = .succeeded
+            current.finishedAt = now
+            current.created = tally.created
+            current.updated = tally.updated
+            current.unchanged = tally.unchanged
+            current.removed = tally.removed
+            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+            current.error = nil
+            try current.update(db)
+            try recordLastSync(db, run: current)
+            try reschedule(db, integrationID: run.integrationID, succeeded: true, now: now, jitter: jitter)
+            return .applied(current)
+        }
+    }
+
+    /// Drops a finished job's staged pages (after its apply committed, or when it failed), outside the apply.
+    package func clearStaging(runID: Int64) throws(StorageError) {
+        try write { db in try db.execute(sql: "DELETE FROM sync_staging WHERE run_id = ?", arguments: [runID]) }
+    }
+}
+
+/// The set-based core of the apply: counts first (from the staged listing against the stored networks), then one
+/// statement per kind of change. Rows whose digest and status did not change are never written.
+private func applyStagedNetworks(
+    _ db: Database,
+    runID: Int64,
+    integrationID: Int64,
+    workspaceID: Int64,
+    now: Date
+) throws -> SyncTally {
+    var tally = SyncTally()
+    if let counts = try Row.fetchOne(
+        db,
+        sql: """
+            SELECT count(*) FILTER (WHERE n.id IS NULL),
+                count(*) FILTER (WHERE n.id IS NOT NULL
+                    AND (n.content_hash <> s.content_hash OR n.provisioning_status <> 'active'))
+            FROM sync_staging s LEFT JOIN networks n ON n.integration_id = ? AND n.external_id = s.external_id
+            WHERE s.run_id = ?
+            """,
+        arguments: [integrationID, runID]
+    ) {
+        tally.created = counts[0]
+        tally.updated = counts[1]
+    }
+    let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_staging WHERE run_id = ?", arguments: [runID])
+    tally.unchanged = (staged ?? 0) - tally.created - tally.updated
+    try db.execute(
+        sql: """
+            UPDATE networks SET name = s.name, organization_id = s.organization_id, config = s.config,
+                content_hash = s.content_hash, provisioning_status = 'active', updated_at = ?, last_seen_at = ?
+            FROM sync_staging s
+            WHERE s.run_id = ? AND networks.integration_id = ? AND networks.external_id = s.external_id
+                AND (networks.content_hash <> s.content_hash OR networks.provisioning_status <> 'active')
+            """,
+        arguments: [now, now, runID, integrationID]
+    )
+    try db.execute(
+        sql: """
+            INSERT INTO networks (workspace_id, integration_id, external_id, name, organization_id, config,
+                content_hash, provisioning_status, created_at, updated_at, last_seen_at)
+            SELECT ?, ?, s.external_id, s.name, s.organization_id, s.config, s.content_hash, 'active', ?, ?, ?
+            FROM sync_staging s
+            WHERE s.run_id = ? AND NOT EXISTS (
+                SELECT 1 FROM networks n WHERE n.integration_id = ? AND n.external_id = s.external_id)
+            ORDER BY s.seq
+            """,
+        arguments: [workspaceID, integrationID, now, now, now, runID, integrationID]
+    )
+    // Only after a complete listing (the caller applies only then): networks it no longer has are marked, not deleted.
+    try db.execute(
+        sql: """
+            UPDATE networks SET provisioning_status = 'removed', updated_at = ?
+            WHERE integration_id = ? AND provisioning_status = 'active' AND NOT EXISTS (
+                SELECT 1 FROM sync_staging s WHERE s.run_id = ? AND s.external_id = networks.external_id)
+            """,
+        arguments: [now, integrationID, runID]
+    )
+    tally.removed = db.changesCount
+    return tally
+}
