@@ -22,3 +22,4 @@ test: deps
 	swift build
 	scripts/build-example-plugins.sh
 	swift test
+	scripts/browser-tests.sh

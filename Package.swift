@@ -82,6 +82,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14).
+            resources: [.copy("ConsoleAssets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -119,6 +121,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // A FakeMeraki as a process, for the console's browser tests (Python + Selenium + Debian's Chromium).
+        .executableTarget(
+            name: "FakeMerakiServer",
+            dependencies: ["PatchbayTestSupport"],
+            path: "Tests/Browser/FakeMerakiServer",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -192,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "PatchbayServerTests",
             dependencies: [
-                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams",
+                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Storage", "Yams",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

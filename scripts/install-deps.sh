@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system libraries Patchbay builds against, when any is missing (Debian/Ubuntu).
+# Installs the system libraries Patchbay builds against, and what the console's browser tests drive (headless
+# Chromium, its WebDriver and Selenium, all Debian packages: nothing downloads a browser), when any is missing.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev)
+packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev chromium chromium-driver python3-selenium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,7 +12,10 @@ struct ProvidersController {
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.requireCaller()
-        let providers = (services.registry?.plugins ?? []).map(Provider.init)
+        let registry = services.registry
+        let providers = (registry?.plugins ?? []).map { status in
+            Provider(status, loaded: status.id.flatMap { registry?.provider(id: $0) })
+        }
         return JSONResponse.make(["providers": providers])
     }
 
@@ -28,8 +31,18 @@ struct ProvidersController {
         let credentialFields: [Field]?
         let settings: [Field]?
         let capabilities: [String]?
+        /// `loaded`, `failed` or `disabled`.
+        let status: String
+        let abi: String?
+        /// Where the plugin's code runs. The loader refuses every mode but `in-process` today
+        /// (`PluginLoadError.isolationNotSupported`), so a loaded plugin runs in the server's process.
+        let isolation: String?
+        let concurrent: Bool?
+        /// The effective egress allow-list: plugins.yaml's, else the plugin's own.
+        let allowedHosts: [String]?
+        let rateBudgets: [RateBudget]?
 
-        init(_ status: PluginStatus) {
+        init(_ status: PluginStatus, loaded provider: LoadedProvider?) {
             id = status.id
             name = status.name ?? status.descriptor?.name
             version = status.version ?? status.descriptor?.version
@@ -40,11 +53,38 @@ struct ProvidersController {
             credentialFields = status.descriptor?.credentialFields.map(Field.init)
             settings = status.descriptor?.settings.map(Field.init)
             capabilities = status.descriptor?.capabilities
+            self.status = status.isLoaded ? "loaded" : status.isEnabled ? "failed" : "disabled"
+            abi = status.abi
+            isolation = status.isLoaded ? "in-process" : nil
+            concurrent = status.descriptor?.isConcurrent
+            allowedHosts = provider?.allowedHosts ?? status.descriptor?.allowedHosts
+            rateBudgets = status.descriptor?.rateBudgets.map(RateBudget.init)
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, name, version, vendor, description, loaded, error, settings, capabilities
+            case id, name, version, vendor, description, loaded, error, settings, capabilities, status, abi
+            case isolation, concurrent
             case credentialFields = "credential_fields"
+            case allowedHosts = "allowed_hosts"
+            case rateBudgets = "rate_budgets"
+        }
+    }
+
+    /// A rate limit the provider declares: `requests` per `period_ms` in one `scope` (e.g. per organization).
+    struct RateBudget: Encodable {
+        let scope: String
+        let requests: Int
+        let periodMilliseconds: Int
+
+        init(_ budget: RateBudgetDescriptor) {
+            scope = budget.scope
+            requests = budget.requests
+            periodMilliseconds = budget.periodMilliseconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case scope, requests
+            case periodMilliseconds = "period_ms"
         }
     }
 
