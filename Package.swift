@@ -1,9 +1,11 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // A target's dependencies stay internal unless a file re-exports one with `package import`/`public import`.
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -20,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        // Hummingbird's own dependencies, declared because the server and the test support import them directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The stable C contract between host and plugins: one header, no code.
@@ -81,6 +87,10 @@ let package = Package(
                 "PatchbayCore", "PluginHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14).
             resources: [.copy("ConsoleAssets")],
@@ -89,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,6 +120,7 @@ let package = Package(
                 "PatchbayServer", "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/APIBenchmark",
             swiftSettings: swiftSettings
@@ -120,6 +131,8 @@ let package = Package(
                 "PatchbayProviderABI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,7 +166,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PatchbayCoreTests",
-            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
+            dependencies: [
+                "PatchbayCore", "PatchbayTestSupport", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -201,9 +216,10 @@ let package = Package(
         .testTarget(
             name: "PatchbayServerTests",
             dependencies: [
-                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Storage", "Yams",
+                "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

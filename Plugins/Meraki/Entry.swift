@@ -1,4 +1,4 @@
-import ProviderKit
+public import ProviderKit
 
 /// The one symbol the host looks up in libPatchbayMeraki.so.
 @c(patchbay_provider_entry)

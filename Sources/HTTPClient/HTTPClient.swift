@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 
 /// libcurl as a blocking Swift client, shared by every call of one plugin. Safe to use from many threads at once.
 ///

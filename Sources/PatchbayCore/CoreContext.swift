@@ -1,6 +1,6 @@
-import Foundation
-import Logging
-import Storage
+package import Foundation
+package import Logging
+package import Storage
 
 /// What every service shares: the database, the loaded providers, the credential cipher, a clock and a logger.
 package struct CoreContext: Sendable {

@@ -1,8 +1,8 @@
 import Foundation
-import HTTPTypes
-import Hummingbird
+package import HTTPTypes
+package import Hummingbird
 import NIOCore
-import PatchbayCore
+package import PatchbayCore
 
 /// An error as the API answers it: `{"error":{"code":"not_found","message":"..."}}`, with `run_id` on a sync
 /// conflict. `code` is always a `ServiceError.Code` raw value.

@@ -1,5 +1,5 @@
-import Hummingbird
-import PatchbayCore
+package import Hummingbird
+package import PatchbayCore
 
 /// Per-request state of the API: Hummingbird's core context and, once `AuthMiddleware` ran, the caller.
 package struct APIRequestContext: RequestContext {

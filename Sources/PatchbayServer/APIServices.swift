@@ -1,5 +1,5 @@
-import PatchbayCore
-import PluginHost
+package import PatchbayCore
+package import PluginHost
 
 /// What the controllers call: the core services over one context, the plugin registry and the sync runner.
 package struct APIServices: Sendable {

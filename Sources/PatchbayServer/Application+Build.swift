@@ -1,8 +1,8 @@
-import Hummingbird
-import Logging
+package import Hummingbird
+package import Logging
 import NIOCore
-import PatchbayCore
-import PluginHost
+package import PatchbayCore
+package import PluginHost
 import UnixSignals
 
 /// Where the server listens. Loopback by default: exposing the API is an explicit choice.

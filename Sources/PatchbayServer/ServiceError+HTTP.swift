@@ -1,5 +1,5 @@
-import HTTPTypes
-import Hummingbird
+package import HTTPTypes
+package import Hummingbird
 import PatchbayCore
 
 /// The one mapping from the core's error codes to HTTP statuses.

@@ -1,5 +1,5 @@
-import Logging
-import PatchbayCore
+package import Logging
+package import PatchbayCore
 import ServiceLifecycle
 
 /// Runs the syncs the API starts, in a task group owned by the server: on graceful shutdown it takes no new sync

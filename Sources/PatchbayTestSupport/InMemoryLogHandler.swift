@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 import Synchronization
 
 /// A `LogHandler` that keeps every entry in memory, so a test can read what was logged (and that no secret was).

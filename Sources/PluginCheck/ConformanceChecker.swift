@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 import PluginHost
 
 /// Checks one plugin library against the v1 contract of patchbay_provider.h, in the spirit of clap-validator:

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Synchronization
 
 /// Runs the checker in a child process that streams `CheckEvent` JSON lines, so a plugin that crashes (a double

@@ -1,4 +1,4 @@
-import Logging
+package import Logging
 
 /// The providers of one plugins.yaml: every entry's status, and the loaded providers by id.
 package struct ProviderRegistry: Sendable {

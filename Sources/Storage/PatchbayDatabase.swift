@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The embedded SQLite database: owns the connection pool and applies migrations on open.
 package final class PatchbayDatabase: Sendable {

@@ -32,7 +32,7 @@ enum SwiftScaffold {
     private static func package(_ name: ScaffoldName) -> String {
         let module = name.pascal + "Provider"
         return """
-            // swift-tools-version:6.1
+            // swift-tools-version:6.2
             import PackageDescription
 
             let swiftSettings: [SwiftSetting] = [

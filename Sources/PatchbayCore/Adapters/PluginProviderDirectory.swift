@@ -1,4 +1,4 @@
-import PluginHost
+package import PluginHost
 
 /// The production `ProviderDirectory`: the plugins loaded from plugins.yaml.
 package struct PluginProviderDirectory: ProviderDirectory {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// Console sessions: a browser pastes an API token once and gets a session whose value lives only in an

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// Workspaces, users, memberships and API tokens; and turning a token into a `Caller`.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// A console session as surfaces show it: never its value.

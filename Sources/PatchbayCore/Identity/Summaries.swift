@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// A workspace as surfaces show it, with the caller's role in it.

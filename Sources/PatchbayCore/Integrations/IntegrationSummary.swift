@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// An integration as surfaces show it: never its credentials.

@@ -1,4 +1,3 @@
-import Foundation
 import Storage
 
 /// What a network listing filters on; nil means "any".
@@ -24,7 +23,13 @@ package struct NetworkFilter: Sendable, Equatable {
 
 /// How a network listing is ordered: a key and a direction (`-name` is by name, descending).
 package struct NetworkSort: Sendable, Equatable {
-    package typealias Key = NetworkSearch.Order
+    /// The orders a listing can be read in; every one ends with the id, so paging by cursor works in any.
+    package enum Key: String, Sendable, CaseIterable {
+        case id
+        case name
+        case status
+        case updated
+    }
 
     package var key: Key
     package var descending: Bool
@@ -89,7 +94,7 @@ extension NetworkService {
                     status: filter.status,
                     organizationID: filter.organizationID,
                     nameContains: filter.nameContains,
-                    order: sort.key,
+                    order: NetworkSearch.Order(rawValue: sort.key.rawValue) ?? .id,
                     descending: sort.descending
                 ),
                 afterID: cursor,

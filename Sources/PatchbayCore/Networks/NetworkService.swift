@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// A network as surfaces show it, with its integration's provider.

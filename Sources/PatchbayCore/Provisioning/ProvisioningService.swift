@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Storage
+package import Storage
 
 /// Pulls an integration's networks from its provider and upserts them locally, one transaction per sync.
 package struct ProvisioningService: Sendable {

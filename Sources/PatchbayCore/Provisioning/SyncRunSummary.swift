@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Storage
 
 /// One sync run as surfaces show it.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// UTC timestamps as `YYYY-MM-DDTHH:MM:SSZ` by arithmetic (Howard Hinnant's days-to-civil algorithm).
 package enum ISO8601Text {

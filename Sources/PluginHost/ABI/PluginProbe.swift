@@ -1,5 +1,5 @@
 import HTTPClient
-import Logging
+package import Logging
 import PatchbayProviderABI
 
 /// A plugin opened for the conformance checker (`patchbay plugins check`): the checked descriptor, and calls that

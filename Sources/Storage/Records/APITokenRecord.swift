@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// An API token, stored only as the SHA-256 of its value: the value itself is shown once, at creation.
 package struct APITokenRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

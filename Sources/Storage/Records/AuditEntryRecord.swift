@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Who created, deleted or synced what, and when. Never holds a secret.

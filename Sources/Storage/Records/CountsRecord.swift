@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// The last live counts fetched for an integration, served while fresh instead of asking the provider again.

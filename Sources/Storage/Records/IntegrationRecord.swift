@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// A workspace's account at one provider. Credentials are stored only as an encrypted envelope.
 package struct IntegrationRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

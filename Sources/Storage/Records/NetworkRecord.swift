@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// A provider network as of its last sync; one row per (integration, external id).
 package struct NetworkRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

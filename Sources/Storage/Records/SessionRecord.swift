@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// A console session: a browser's sign-in, exchanged for an API token and carried in an `HttpOnly` cookie. Stored,
 /// like a token, only as the SHA-256 of its value; the token it was exchanged for is remembered by id so revoking

@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// One sync of one integration: what it changed, how long it took, and why it failed if it did.
 package struct SyncRunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

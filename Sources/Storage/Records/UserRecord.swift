@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// A person or a robot that calls Patchbay with an API token.
 package struct UserRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

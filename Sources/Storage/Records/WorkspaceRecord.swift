@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// A tenant: integrations, networks and memberships belong to exactly one workspace.
 package struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {

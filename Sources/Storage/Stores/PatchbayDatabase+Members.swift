@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// A workspace's members, for the console's users page.

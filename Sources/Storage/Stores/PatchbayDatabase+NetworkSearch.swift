@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// What a network search filters on (nil means "any") and the order it reads in.

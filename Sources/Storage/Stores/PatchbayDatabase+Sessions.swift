@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Console sessions: created from a live token, found by the hash of their cookie, listed and revoked.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// One upstream network as a sync hands it to storage.
