@@ -155,6 +155,16 @@ class ConsoleTest(unittest.TestCase):
         self.until(lambda: self.integration_row() is not None, "no HQ row")
 
     def test_04_counts_equal_the_fakes(self):
+        # A second account whose key the provider refuses: its row says why, and only its row.
+        status, _, _ = self.server.api("POST", "/v1/workspaces/acme/integrations", token=self.server.token,
+                                       body={"provider": "meraki", "name": "Lab", "validate": False,
+                                             "credentials": {"api_key": "revoked-key-0000"}})
+        self.assertEqual(status, 201)
+        self.open("/integrations")
+        lab = self.text_appears("#integrations tbody tr[data-integration]", r"^Lab")
+        error = wait(self.browser, lambda _: lab.find_elements(By.CSS_SELECTOR, ".cell-error"), 60,
+                     "the failing row never said why")[0]
+        self.assertIn("meraki", error.text, "the error names the provider")
         row = self.until(self.integration_row, "no HQ row")
         networks = wait(self.browser, lambda _: row.find_elements(By.CSS_SELECTOR, "[data-count=networks]"), 60,
                         "networks count never loaded")[0]
@@ -162,6 +172,8 @@ class ConsoleTest(unittest.TestCase):
         self.assertEqual(int(networks.text.replace(",", "")), self.expected["networks"])
         self.assertEqual(int(access_points.text.replace(",", "")), self.expected["access_points"])
         self.assertIn("Never synced", row.text)
+        self.text_appears("[data-stat=networks] .stat-value", f"^{self.expected['networks']}$")
+        self.text_appears("[data-stat=attention] .stat-value", "^1$")
         self.page_is_clean("integrations")
 
     def test_05_sync_now_and_watch_it_finish(self):

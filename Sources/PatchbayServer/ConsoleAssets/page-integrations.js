@@ -56,16 +56,53 @@ export async function render(main, context) {
     ),
     body,
   );
-  replace(main, heading, h('div', {class: 'card table-card'}, table));
+  const summary = new Summary(integrations.length);
+  replace(main, heading, summary.element, h('div', {class: 'card table-card'}, table));
   for (const integration of integrations) {
-    const row = new IntegrationRow(integration, context, features);
+    const row = new IntegrationRow(integration, context, features, summary);
     body.append(row.element, row.progress);
     row.load();
   }
 }
 
+/** Totals over the rows, filled in as each row's counts and last sync arrive. */
+class Summary {
+  constructor(total) {
+    this.rows = new Map();
+    this.values = {};
+    const stat = (key, label) => {
+      this.values[key] = h('span', {class: 'stat-value'}, key === 'integrations' ? String(total) : '…');
+      return h('div', {class: 'stat', dataset: {stat: key}}, this.values[key], h('span', {class: 'stat-label'}, label));
+    };
+    this.element = h(
+      'section',
+      {class: 'stats', 'aria-label': 'Totals'},
+      stat('integrations', total === 1 ? 'Integration' : 'Integrations'),
+      stat('networks', 'Networks'),
+      stat('access-points', 'Access points'),
+      stat('attention', 'Need attention'),
+    );
+    this.total = total;
+  }
+
+  /** One row's latest state: counts (or null when they failed) and whether it needs attention. */
+  report(id, state) {
+    this.rows.set(id, {...this.rows.get(id), ...state});
+    const rows = [...this.rows.values()];
+    const known = rows.filter((row) => row.counts);
+    if (known.length > 0) {
+      replace(this.values.networks, count(known.reduce((sum, row) => sum + row.counts.networks, 0)));
+      replace(this.values['access-points'], count(known.reduce((sum, row) => sum + row.counts.access_points, 0)));
+    }
+    const attention = rows.filter((row) => row.countsFailed || row.syncFailed).length;
+    replace(this.values.attention, String(attention));
+    this.values.attention.parentElement.classList.toggle('stat-alert', attention > 0);
+  }
+}
+
 class IntegrationRow {
-  constructor(integration, context, features) {
+  constructor(integration, context, features, summary) {
+    this.summary = summary;
     this.integration = integration;
     this.context = context;
     this.features = features;
@@ -105,6 +142,9 @@ class IntegrationRow {
   }
 
   async load(refresh = false) {
+    this.networks.colSpan = 1;
+    this.networks.dataset.label = 'Networks';
+    this.accessPoints.hidden = false;
     replace(this.networks, spinner(`Loading counts of ${this.integration.name}`));
     replace(this.accessPoints, spinner(`Loading access points of ${this.integration.name}`));
     replace(this.lastSync, spinner('Loading last sync'));
@@ -119,6 +159,7 @@ class IntegrationRow {
         const note = h('span', {class: 'row-sub', title: 'Counts are cached for a minute'}, age < 5 ? 'live' : `${span(age)} old`);
         replace(this.networks, h('span', {class: 'count', dataset: {count: 'networks'}}, count(answer.counts.networks)), note);
         replace(this.accessPoints, h('span', {class: 'count', dataset: {count: 'access-points'}}, count(answer.counts.access_points)));
+        this.summary.report(this.integration.id, {counts: answer.counts, countsFailed: false});
       } else {
         this.countsFailed(answer.counts_error ?? 'The provider did not report counts.');
       }
@@ -128,14 +169,19 @@ class IntegrationRow {
   }
 
   countsFailed(message) {
+    this.summary.report(this.integration.id, {counts: null, countsFailed: true});
+    // The cause gets both count columns: it is the row's most important fact.
+    this.networks.colSpan = 2;
+    this.networks.dataset.label = 'Counts';
+    this.accessPoints.hidden = true;
     replace(this.networks, h('span', {class: 'cell-error', role: 'note'}, h('span', {class: 'badge badge-error'}, 'Error'), ' ', message));
-    replace(this.accessPoints, '—');
   }
 
   async loadLastSync() {
     try {
       const {syncs} = await get(`/v1/integrations/${this.integration.id}/syncs?limit=1`);
       replace(this.lastSync, describeRun(syncs[0]));
+      this.summary.report(this.integration.id, {syncFailed: syncs[0]?.status === 'failed'});
       if (syncs[0]?.status === 'running' || syncs[0]?.status === 'queued') this.follow(syncs[0].id);
     } catch (error) {
       replace(this.lastSync, h('span', {class: 'cell-error'}, error.message));
@@ -187,6 +233,7 @@ class IntegrationRow {
       const tone = run.status === 'succeeded' ? 'ok' : 'error';
       toast(`Sync of ${this.integration.name} ${run.status}${run.error ? `: ${run.error}` : ''}`, tone);
       replace(this.lastSync, describeRun(run));
+      this.summary.report(this.integration.id, {syncFailed: run.status === 'failed'});
       this.loadCounts(true);
       return;
     }

@@ -6,7 +6,11 @@ import {badge, h, replace, title} from './dom.js';
 export async function render(main) {
   title('Providers');
   const {providers} = await get('/v1/providers');
-  const budget = (b) => `${b.requests} per ${b.period_ms >= 1000 ? `${b.period_ms / 1000} s` : `${b.period_ms} ms`} per ${b.scope}`;
+  const scopes = {provider: 'for the whole provider', scope: 'per organization (or other scope the plugin names)', credential: 'per API key'};
+  const budget = (b) => {
+    const period = b.period_ms === 1000 ? 'second' : b.period_ms >= 1000 ? `${b.period_ms / 1000} s` : `${b.period_ms} ms`;
+    return `${b.requests} requests per ${period}, ${scopes[b.scope] ?? `per ${b.scope}`}`;
+  };
   const tone = {loaded: 'ok', failed: 'error', disabled: 'neutral'};
   const card = (provider) => {
     const status = provider.status ?? (provider.loaded ? 'loaded' : 'failed');
