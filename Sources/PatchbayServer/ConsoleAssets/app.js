@@ -3,22 +3,17 @@
 
 import {APIError, del, get, signIn} from './api.js';
 import {errorBox, h, replace, spinner, toast} from './dom.js';
-import * as integrations from './page-integrations.js';
-import * as network from './page-network.js';
-import * as networks from './page-networks.js';
-import * as newIntegration from './page-new-integration.js';
-import * as providers from './page-providers.js';
-import * as syncs from './page-syncs.js';
-import * as users from './page-users.js';
 
+// Each page's module is loaded only when its page is shown, while /v1/me is in flight: a page fetches only the
+// code it runs.
 const routes = [
-  [/^\/integrations\/?$/, integrations, 'integrations'],
-  [/^\/integrations\/new\/?$/, newIntegration, 'integrations'],
-  [/^\/integrations\/(\d+)\/syncs\/?$/, syncs, 'integrations'],
-  [/^\/networks\/?$/, networks, 'networks'],
-  [/^\/networks\/(\d+)\/?$/, network, 'networks'],
-  [/^\/providers\/?$/, providers, 'providers'],
-  [/^\/users\/?$/, users, 'users'],
+  [/^\/integrations\/?$/, () => import('./page-integrations.js'), 'integrations'],
+  [/^\/integrations\/new\/?$/, () => import('./page-new-integration.js'), 'integrations'],
+  [/^\/integrations\/(\d+)\/syncs\/?$/, () => import('./page-syncs.js'), 'integrations'],
+  [/^\/networks\/?$/, () => import('./page-networks.js'), 'networks'],
+  [/^\/networks\/(\d+)\/?$/, () => import('./page-network.js'), 'networks'],
+  [/^\/providers\/?$/, () => import('./page-providers.js'), 'providers'],
+  [/^\/users\/?$/, () => import('./page-users.js'), 'users'],
 ];
 
 const sections = [
@@ -35,6 +30,9 @@ async function start() {
     replace(main, errorBox(`No console page at ${location.pathname}.`, 'Not found'));
     return;
   }
+  const [pattern, load, section] = route;
+  const module = load();
+  module.catch(() => {});  // reported below, once the account loaded
   let me;
   try {
     me = await get('/v1/me');
@@ -44,13 +42,13 @@ async function start() {
     return;
   }
   const workspace = chooseWorkspace(me.workspaces);
-  drawHeader(me, workspace, route[2]);
-  const [pattern, page] = route;
+  drawHeader(me, workspace, section);
   const params = location.pathname.match(pattern).slice(1);
   const context = {me, workspace, params, link: (path, extra) => link(path, workspace, extra)};
   showFlash();
   replace(main, h('p', {class: 'page-loading'}, spinner('Loading'), ' Loading…'));
   try {
+    const page = await module;
     await page.render(main, context);
     // The moment the page's content is drawn, for Benchmarks/Console (first render on loopback).
     performance.mark('patchbay:rendered');

@@ -15,10 +15,7 @@ export async function render(main, context) {
     replace(main, errorBox('You belong to no workspace yet; ask an owner to add you.', 'No workspace'));
     return;
   }
-  const [{integrations}, features] = await Promise.all([
-    get(`/v1/workspaces/${enc(workspace.name)}/integrations?counts=false`),
-    serverFeatures(),
-  ]);
+  const {integrations} = await get(`/v1/workspaces/${enc(workspace.name)}/integrations?counts=false`);
   const heading = h(
     'div',
     {class: 'page-header'},
@@ -59,7 +56,7 @@ export async function render(main, context) {
   const summary = new Summary(integrations.length);
   replace(main, heading, summary.element, h('div', {class: 'card table-card'}, table));
   for (const integration of integrations) {
-    const row = new IntegrationRow(integration, context, features, summary);
+    const row = new IntegrationRow(integration, context, summary);
     body.append(row.element, row.progress);
     row.load();
   }
@@ -101,11 +98,10 @@ class Summary {
 }
 
 class IntegrationRow {
-  constructor(integration, context, features, summary) {
+  constructor(integration, context, summary) {
     this.summary = summary;
     this.integration = integration;
     this.context = context;
-    this.features = features;
     this.networks = h('td', {class: 'num', 'data-label': 'Networks'});
     this.accessPoints = h('td', {class: 'num', 'data-label': 'Access points'});
     this.lastSync = h('td', {'data-label': 'Last sync'});
@@ -208,7 +204,8 @@ class IntegrationRow {
     this.syncButton.disabled = true;
     this.progress.hidden = false;
     const status = h('span', {class: 'progress-text', role: 'status', 'aria-live': 'polite'});
-    const cancel = this.features.cancelSync
+    const features = await serverFeatures();
+    const cancel = features.cancelSync
       ? h('button', {type: 'button', class: 'button button-small button-danger', id: `cancel-${runID}`, onclick: () => this.cancel(runID, cancel)}, 'Cancel')
       : null;
     const bar = h('div', {class: 'progress-bar', role: 'progressbar', 'aria-label': `Sync of ${this.integration.name}`}, h('span', {}));
