@@ -10,4 +10,13 @@ if [ -n "$stray" ]; then
     echo "$stray" >&2
     exit 1
 fi
+# Core and the surfaces see storage only through its interface of plain values; the database library stays inside
+# the backend that uses it.
+database_stray=$(git ls-files 'Sources/*.swift' | xargs grep -lE '^(@preconcurrency )?((package|internal|public) )?import GRDB' 2>/dev/null \
+    | grep -vE '^Sources/Storage/SQLite/' || true)
+if [ -n "$database_stray" ]; then
+    echo "GRDB imported outside Sources/Storage/SQLite:" >&2
+    echo "$database_stray" >&2
+    exit 1
+fi
 echo "boundaries ok"

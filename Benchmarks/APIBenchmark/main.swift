@@ -23,7 +23,7 @@ try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
     var logger = Logger(label: "bench")
     logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
     let context = CoreContext(
-        database: try PatchbayDatabase(directory: folder.path),
+        database: try SQLiteStore(directory: folder.path),
         providers: SeededProvider(count: networkCount),
         cipher: try KeyringCipher(dataDirectory: folder.path, environment: [:]),
         logger: logger

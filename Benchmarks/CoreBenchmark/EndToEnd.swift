@@ -18,7 +18,7 @@ func endToEndSync(networks: Int, logger: Logger) async throws {
             let manifest = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
             let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
             let context = CoreContext(
-                database: try PatchbayDatabase(directory: folder.file("data")),
+                database: try SQLiteStore(directory: folder.file("data")),
                 providers: PluginProviderDirectory(registry: registry),
                 cipher: try KeyringCipher(dataDirectory: folder.file("data"), environment: [:]),
                 logger: logger

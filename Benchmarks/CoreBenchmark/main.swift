@@ -19,7 +19,7 @@ struct Directory: ProviderDirectory {
     func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
 }
 let context = CoreContext(
-    database: try PatchbayDatabase(directory: directory),
+    database: try SQLiteStore(directory: directory),
     providers: Directory(provider: provider),
     cipher: try KeyringCipher(dataDirectory: directory, environment: [:]),
     logger: logger

@@ -2,9 +2,10 @@ package import Foundation
 package import Logging
 package import Storage
 
-/// What every service shares: the database, the loaded providers, the credential cipher, a clock and a logger.
+/// What every service shares: the store, the loaded providers, the credential cipher, a clock and a logger.
 package struct CoreContext: Sendable {
-    package let database: PatchbayDatabase
+    /// Where everything is kept: an interface of plain values, whichever backend is behind it.
+    package let database: any PatchbayStore
     package let providers: any ProviderDirectory
     package let cipher: any CredentialCipher
     package let clock: @Sendable () -> Date
@@ -13,7 +14,7 @@ package struct CoreContext: Sendable {
     let syncGate = SyncGate()
 
     package init(
-        database: PatchbayDatabase,
+        database: any PatchbayStore,
         providers: any ProviderDirectory,
         cipher: any CredentialCipher,
         clock: @escaping @Sendable () -> Date = { Date() },
@@ -42,7 +43,7 @@ package struct CoreContext: Sendable {
         let stored = try store { () throws(StorageError) in
             try database.role(ofUser: caller.userID, inWorkspace: workspaceID)
         }
-        guard let stored, let role = Role(rawValue: stored) else {
+        guard let role = stored.map(Role.init) else {
             throw ServiceError(.notFound, "workspace \(workspaceID): not found; check the id and your memberships")
         }
         guard role >= permission.minimumRole else {
@@ -75,7 +76,7 @@ extension ServiceError {
         case .conflict: self.init(.conflict, error.description)
         case .notFound: self.init(.notFound, error.description)
         case .cannotOpen: self.init(.unavailable, error.description)
-        case .failed(let detail) where detail.contains("busy"): self.init(.unavailable, error.description)
+        case .busy: self.init(.unavailable, error.description)
         case .failed: self.init(.internal, error.description)
         }
     }

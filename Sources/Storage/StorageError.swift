@@ -1,9 +1,11 @@
 /// A storage failure, named by what was being stored. Never carries a statement's arguments (they may be secret).
 package struct StorageError: Error, CustomStringConvertible {
-    package enum Reason: Sendable {
+    package enum Reason: Sendable, Equatable {
         case cannotOpen(String)
         case notFound(String)
         case conflict(String)
+        /// Another process held the write lock past the busy timeout; the same call may succeed later.
+        case busy
         case failed(String)
     }
 
@@ -21,6 +23,7 @@ package struct StorageError: Error, CustomStringConvertible {
             "\(path): cannot open the database: \(detail); check the data directory's permissions and free space"
         case .notFound(let what): "\(path): \(what) not found"
         case .conflict(let what): "\(path): \(what)"
+        case .busy: "\(path): the database is busy (another Patchbay process holds the write lock); try again"
         case .failed(let detail): "\(path): \(detail)"
         }
     }

@@ -8,6 +8,8 @@ import Storage
 struct CoreTestEnvironment {
     let directory: String
     let context: CoreContext
+    /// The same store as `context.database`, as the SQLite backend it is: tests read its files and run raw SQL.
+    let database: SQLiteStore
     let owner: Caller
     let workspace: WorkspaceSummary
     let logs: InMemoryLogHandler.Store
@@ -17,7 +19,6 @@ struct CoreTestEnvironment {
     var integrations: IntegrationService { IntegrationService(context: context) }
     var provisioning: ProvisioningService { ProvisioningService(context: context) }
     var networks: NetworkService { NetworkService(context: context) }
-    var database: PatchbayDatabase { context.database }
 
     /// Adds a user with `role` in `workspace` and returns them as a caller.
     func member(_ name: String, role: Role, in workspace: String? = nil) throws -> Caller {
@@ -56,7 +57,7 @@ func withCoreEnvironment<T>(
         .path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let (logger, logs) = InMemoryLogHandler.logger()
-    let database = try PatchbayDatabase(directory: directory)
+    let database = try SQLiteStore(directory: directory)
     let cipher = try KeyringCipher(dataDirectory: directory, environment: [:])
     let directoryOfProviders = ScriptedDirectory(providers)
     let context = CoreContext(database: database, providers: directoryOfProviders, cipher: cipher, logger: logger)
@@ -64,6 +65,7 @@ func withCoreEnvironment<T>(
     let environment = CoreTestEnvironment(
         directory: directory,
         context: context,
+        database: database,
         owner: Caller(userID: issued.user.id, name: issued.user.name),
         workspace: try requireValue(issued.workspace),
         logs: logs,

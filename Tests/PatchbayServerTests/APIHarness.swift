@@ -96,7 +96,7 @@ func withAPIServer<Result: Sendable>(
             let registry = try ProviderRegistry.load(manifestPath: pluginsFile, logger: logger)
             let dataDirectory = folder.file("data")
             let context = CoreContext(
-                database: try PatchbayDatabase(directory: dataDirectory),
+                database: try SQLiteStore(directory: dataDirectory),
                 providers: PluginProviderDirectory(registry: registry),
                 cipher: try KeyringCipher(dataDirectory: dataDirectory, environment: [:]),
                 logger: logger

@@ -151,7 +151,8 @@ import Testing
             let cookie = try await api.sessionCookie(api.owner)
             let value = String(cookie.dropFirst("patchbay_session=".count))
             _ = try await api.call("GET", "/v1/me", token: nil, headers: ["Cookie": cookie])
-            for file in api.context.database.files where FileManager.default.fileExists(atPath: file) {
+            let store = try #require(api.context.database as? SQLiteStore)
+            for file in store.files where FileManager.default.fileExists(atPath: file) {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
                 #expect(!bytes.contains(Data(value.utf8)), "\(file)")
             }

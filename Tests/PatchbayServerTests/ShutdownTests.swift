@@ -9,7 +9,7 @@ import Testing
     @Test func gracefulShutdownLetsARunningSyncFinish() async throws {
         let finished: (CoreContext, Int64) throws -> Void = { context, runID in
             let run = try #require(try context.database.syncRun(id: runID))
-            #expect(run.status == "succeeded")
+            #expect(run.status == .succeeded)
             #expect(run.created == 10)
         }
         try await withAPIServer(afterShutdown: finished) { api in
@@ -26,8 +26,8 @@ import Testing
     @Test func cancelledShutdownRollsARunningSyncBack() async throws {
         let rolledBack: (CoreContext, Int64) throws -> Void = { context, runID in
             let run = try #require(try context.database.syncRun(id: runID))
-            #expect(run.status == "failed")
-            let networks = try context.database.networks(workspaceID: 1, limit: 100)
+            #expect(run.status == .failed)
+            let networks = try context.database.networks(NetworkFilter(workspaceID: 1), limit: 100)
             #expect(networks.isEmpty)
         }
         try await withAPIServer(shutdown: .cancel, afterShutdown: rolledBack) { api in

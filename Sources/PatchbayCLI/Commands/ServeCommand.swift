@@ -22,9 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
         try await reportingErrors {
             let environment = ProcessInfo.processInfo.environment
             let directory = data.resolvedDataDirectory(environment: environment)
-            let database: PatchbayDatabase
+            let database: SQLiteStore
             do {
-                database = try PatchbayDatabase(directory: directory)
+                database = try SQLiteStore(directory: directory)
             } catch {
                 throw CLIError("\(error)", exitCode: 78)
             }

@@ -12,9 +12,9 @@ struct Runtime {
     init(data: DataOptions, plugins: PluginFileOptions?) throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = data.resolvedDataDirectory(environment: environment)
-        let database: PatchbayDatabase
+        let database: SQLiteStore
         do {
-            database = try PatchbayDatabase(directory: directory)
+            database = try SQLiteStore(directory: directory)
         } catch {
             throw CLIError(error.description, exitCode: 78)
         }

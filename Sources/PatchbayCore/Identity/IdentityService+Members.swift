@@ -10,7 +10,7 @@ extension IdentityService {
         return try context.store { () throws(StorageError) in
             try context.database.members(ofWorkspace: workspaceID)
         }
-        .map { MemberSummary(id: $0.0.id ?? 0, name: $0.0.name, role: Role(rawValue: $0.1) ?? .viewer) }
+        .map { MemberSummary(id: $0.user.id ?? 0, name: $0.user.name, role: Role($0.role)) }
     }
 }
 

@@ -58,7 +58,7 @@ package struct IdentityService: Sendable {
 
     package func workspaces(_ caller: Caller) throws(ServiceError) -> [WorkspaceSummary] {
         try context.store { () throws(StorageError) in try context.database.workspaces(forUser: caller.userID) }
-            .map { WorkspaceSummary($0.0, role: Role(rawValue: $0.1) ?? .viewer) }
+            .map { WorkspaceSummary($0.workspace, role: Role($0.role)) }
     }
 
     /// The caller's workspace `reference` (an id or a name).
@@ -89,7 +89,7 @@ package struct IdentityService: Sendable {
             try context.database.addMember(
                 name: name,
                 workspaceID: workspaceID,
-                role: role.rawValue,
+                role: role.stored,
                 actorID: caller.userID,
                 now: context.clock()
             )
@@ -146,8 +146,8 @@ package struct IdentityService: Sendable {
         guard let user, let userID = user.id else {
             throw ServiceError(.notFound, "user '\(userName)': not found")
         }
-        for (workspace, _) in shared {
-            guard let workspaceID = workspace.id,
+        for membership in shared {
+            guard let workspaceID = membership.workspace.id,
                 try context.store({ () throws(StorageError) in
                     try context.database.role(ofUser: userID, inWorkspace: workspaceID)
                 }) != nil

@@ -27,7 +27,7 @@ package struct IntegrationSummary: Sendable, Equatable, Codable {
         settings = SettingsCodec.decode(record.settings)
         createdAt = record.createdAt
         lastSyncAt = record.lastSyncAt
-        lastSyncStatus = record.lastSyncStatus
+        lastSyncStatus = record.lastSyncStatus?.rawValue
         lastSyncError = record.lastSyncError
     }
 

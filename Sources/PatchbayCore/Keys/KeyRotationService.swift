@@ -28,7 +28,7 @@ package struct KeyRotationService: Sendable {
         let memberships = try context.store { () throws(StorageError) in
             try context.database.workspaces(forUser: caller.userID)
         }
-        guard memberships.contains(where: { $0.1 == Role.owner.rawValue }) else {
+        guard memberships.contains(where: { $0.role == .owner }) else {
             throw ServiceError(.permissionDenied, "keys rotate: only a workspace owner may rotate the keys")
         }
         try context.cipher.beginRotation()

@@ -1,7 +1,7 @@
 import Storage
 
-/// What a network listing filters on; nil means "any".
-package struct NetworkFilter: Sendable, Equatable {
+/// What a console network listing filters on; nil means "any".
+package struct NetworkQuery: Sendable, Equatable {
     package var integrationID: Int64?
     package var status: String?
     package var organizationID: String?
@@ -60,25 +60,28 @@ package struct NetworkOrganization: Sendable, Equatable, Codable {
 }
 
 extension NetworkService {
-    /// A page of the workspace's networks matching `filter`, in `sort` order. The cursor is the id of the last
+    /// A page of the workspace's networks matching `query`, in `sort` order. The cursor is the id of the last
     /// network of the previous page, whatever the order.
     package func search(
         _ caller: Caller,
         workspace reference: String,
-        filter: NetworkFilter,
+        query: NetworkQuery,
         sort: NetworkSort = NetworkSort(),
         after cursor: Int64? = nil,
         limit: Int = 100
     ) throws(ServiceError) -> NetworkPage {
         let workspaceID = try context.workspaceID(reference, caller: caller)
         try context.authorize(caller, workspaceID: workspaceID, for: .read)
-        if let status = filter.status, !["active", "removed"].contains(status) {
-            throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
+        let status = try query.status.map { (status) throws(ServiceError) in
+            guard let stored = NetworkStatus(rawValue: status) else {
+                throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
+            }
+            return stored
         }
         guard (1...Self.maximumPageSize).contains(limit) else {
             throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 to \(Self.maximumPageSize)")
         }
-        if let integrationID = filter.integrationID {
+        if let integrationID = query.integrationID {
             let record = try context.store { () throws(StorageError) in
                 try context.database.integration(id: integrationID)
             }
@@ -86,20 +89,18 @@ extension NetworkService {
                 throw ServiceError(.notFound, "integration \(integrationID): not found in workspace '\(reference)'")
             }
         }
+        let search = NetworkSearch(
+            workspaceID: workspaceID,
+            integrationID: query.integrationID,
+            status: status,
+            organizationID: query.organizationID,
+            nameContains: query.nameContains,
+            order: NetworkSearch.Order(rawValue: sort.key.rawValue) ?? .id,
+            descending: sort.descending,
+            afterID: cursor
+        )
         let rows = try context.store { () throws(StorageError) in
-            try context.database.searchNetworks(
-                workspaceID: workspaceID,
-                NetworkSearch(
-                    integrationID: filter.integrationID,
-                    status: filter.status,
-                    organizationID: filter.organizationID,
-                    nameContains: filter.nameContains,
-                    order: NetworkSearch.Order(rawValue: sort.key.rawValue) ?? .id,
-                    descending: sort.descending
-                ),
-                afterID: cursor,
-                limit: limit + 1
-            )
+            try context.database.searchNetworks(search, limit: limit + 1)
         }
         let page = rows.prefix(limit).map(NetworkSummary.init)
         return NetworkPage(networks: Array(page), nextCursor: rows.count > limit ? page.last?.id : nil)
@@ -117,6 +118,6 @@ extension NetworkService {
         return try context.store { () throws(StorageError) in
             try context.database.networkOrganizations(workspaceID: workspaceID)
         }
-        .map { NetworkOrganization(id: $0.0, networks: $0.1) }
+        .map { NetworkOrganization(id: $0.id, networks: $0.networks) }
     }
 }

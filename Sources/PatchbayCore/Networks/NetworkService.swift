@@ -28,7 +28,7 @@ package struct NetworkSummary: Sendable, Equatable {
         externalID = network.externalID
         name = network.name
         organizationID = network.organizationID
-        provisioningStatus = network.provisioningStatus
+        provisioningStatus = network.provisioningStatus.rawValue
         config = network.config
         createdAt = network.createdAt
         updatedAt = network.updatedAt
@@ -63,8 +63,11 @@ package struct NetworkService: Sendable {
     ) throws(ServiceError) -> NetworkPage {
         let workspaceID = try context.workspaceID(reference, caller: caller)
         try context.authorize(caller, workspaceID: workspaceID, for: .read)
-        if let status, !["active", "removed"].contains(status) {
-            throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
+        let storedStatus = try status.map { (status) throws(ServiceError) in
+            guard let stored = NetworkStatus(rawValue: status) else {
+                throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
+            }
+            return stored
         }
         guard (1...Self.maximumPageSize).contains(limit) else {
             throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 to \(Self.maximumPageSize)")
@@ -79,10 +82,12 @@ package struct NetworkService: Sendable {
         }
         let rows = try context.store { () throws(StorageError) in
             try context.database.networks(
-                workspaceID: workspaceID,
-                integrationID: integrationID,
-                status: status,
-                afterID: cursor,
+                NetworkFilter(
+                    workspaceID: workspaceID,
+                    integrationID: integrationID,
+                    status: storedStatus,
+                    afterID: cursor
+                ),
                 limit: limit + 1
             )
         }

@@ -18,7 +18,7 @@ package struct SyncRunSummary: Sendable, Equatable, Codable {
     init(_ record: SyncRunRecord) {
         id = record.id ?? 0
         integrationID = record.integrationID
-        status = record.status
+        status = record.status.rawValue
         startedAt = record.startedAt
         finishedAt = record.finishedAt
         created = record.created

@@ -26,7 +26,7 @@ struct NetworksController {
         let page = try services.networks.search(
             caller,
             workspace: try context.text("workspace"),
-            filter: NetworkFilter(
+            query: NetworkQuery(
                 integrationID: try request.integerQuery("integration"),
                 status: query.get("status"),
                 organizationID: query.get("organization"),

@@ -1,0 +1,56 @@
+package import Foundation
+package import GRDB
+
+/// The embedded SQLite store, Patchbay's zero-set-up backend: owns the connection pool and migrates on open.
+package final class SQLiteStore: PatchbayStore {
+    package let writer: DatabasePool
+    package let path: String
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    package convenience init(path: String) throws(StorageError) {
+        try self.init(path: path, busyTimeout: 10, trace: nil)
+    }
+
+    /// `trace` sees every statement any connection runs, with its arguments inlined: for tests that pin the SQL of
+    /// the hot paths, never for production (arguments may be secret).
+    init(path: String, busyTimeout: TimeInterval, trace: (@Sendable (String) -> Void)?) throws(StorageError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process (a second CLI, the server) may hold the write lock briefly; wait instead of failing.
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // Deleted credentials must not linger in free pages of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let trace {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.expandedSQL) }
+                }
+            }
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try SchemaStep.migrator.migrate(writer)
+        } catch {
+            throw StorageError(path: path, reason: .cannotOpen("\(error)"))
+        }
+        self.path = path
+    }
+
+    /// Opens `patchbay.sqlite` inside `directory`, creating the directory (0700) when missing.
+    package convenience init(directory: String) throws(StorageError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            throw StorageError(path: directory, reason: .cannotOpen("cannot create the data directory: \(error)"))
+        }
+        try self.init(path: (directory as NSString).appendingPathComponent("patchbay.sqlite"))
+    }
+
+    /// The database file and its WAL companions, for checks that no secret reached the disk.
+    package var files: [String] { [path, path + "-wal", path + "-shm"] }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Storage
+
+/// The SQL the hot paths run, captured with `db.trace` and checked with `EXPLAIN QUERY PLAN`: a query that stops
+/// using its index, or starts sorting in a temp b-tree, fails here before it gets slow in production.
+@Suite struct QueryPlanTests {
+    /// One hot read and the index its SELECT must search.
+    struct HotRead: Sendable, CustomTestStringConvertible {
+        let name: String
+        let index: String
+        let run: @Sendable (StoreFixture, IntegrationRecord) throws -> Void
+
+        var testDescription: String { name }
+    }
+
+    static let hotReads: [HotRead] = [
+        HotRead(name: "networks page", index: "USING INDEX networks_by_workspace (workspace_id=?)") { fixture, _ in
+            _ = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100)
+        },
+        HotRead(name: "next networks page", index: "USING INDEX networks_by_workspace (workspace_id=? AND id>?)") {
+            fixture,
+            _ in
+            _ = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID, afterID: 10), limit: 100)
+        },
+        HotRead(name: "networks by status", index: "USING INDEX networks_by_workspace (workspace_id=?)") {
+            fixture,
+            _ in
+            _ = try fixture.store.networks(
+                NetworkFilter(workspaceID: fixture.workspaceID, status: .removed),
+                limit: 100
+            )
+        },
+        HotRead(name: "networks of one integration", index: "USING INDEX networks_by_workspace (workspace_id=?") {
+            fixture,
+            hq in
+            _ = try fixture.store.networks(
+                NetworkFilter(workspaceID: fixture.workspaceID, integrationID: hq.id, afterID: 5),
+                limit: 100
+            )
+        },
+        HotRead(name: "one network", index: "USING INTEGER PRIMARY KEY (rowid=?)") { fixture, _ in
+            _ = try fixture.store.network(id: 3)
+        },
+        HotRead(name: "token lookup", index: "USING INDEX sqlite_autoindex_api_tokens_1 (token_hash=?)") {
+            fixture,
+            _ in
+            _ = try fixture.store.useToken(hash: "hash-initial", now: fixture.now)
+        },
+        HotRead(
+            name: "role lookup",
+            index: "USING INDEX sqlite_autoindex_memberships_1 (workspace_id=? AND user_id=?)"
+        ) { fixture, _ in
+            _ = try fixture.store.role(ofUser: fixture.ownerID, inWorkspace: fixture.workspaceID)
+        },
+        HotRead(name: "sync history", index: "USING INDEX sync_runs_by_integration (integration_id=?)") {
+            fixture,
+            hq in
+            _ = try fixture.store.syncRuns(integrationID: hq.id ?? 0, limit: 20)
+        },
+        HotRead(
+            name: "a sync's known networks",
+            index: "USING INDEX sqlite_autoindex_networks_1 (integration_id=?)"
+        ) { fixture, hq in
+            try fixture.sync(hq, (0..<40).map { upstream($0) })
+        },
+    ]
+
+    @Test(arguments: hotReads)
+    func hotReadSearchesItsIndex(_ read: HotRead) throws {
+        try withStore { fixture in
+            let hq = try seed(fixture)
+            let statements = try fixture.log.capture { try read.run(fixture, hq) }
+            let selects = statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_") }
+            #expect(!selects.isEmpty)
+            let plans = try selects.map { select in
+                try fixture.store.writer.read { db in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + select).map { $0["detail"] as String }
+                }
+            }
+            for (select, plan) in zip(selects, plans) {
+                #expect(!plan.contains { $0.hasPrefix("SCAN") }, "full scan in \(plan) for \(select)")
+                #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "sort in \(plan) for \(select)")
+            }
+            #expect(plans.contains { $0.contains { $0.contains(read.index) } }, "\(read.index) unused: \(plans)")
+        }
+    }
+
+    @Test func unchangedResyncWritesNoNetworkRow() throws {
+        try withStore { fixture in
+            let hq = try seed(fixture)
+            let statements = try fixture.log.capture { try fixture.sync(hq, (0..<40).map { upstream($0) }) }
+            #expect(networkWrites(statements).isEmpty, "\(networkWrites(statements))")
+
+            let changed = (0..<40).map { $0 < 3 ? upstream($0, revision: 9) : upstream($0) }
+            let updates = try fixture.log.capture { try fixture.sync(hq, changed) }
+            #expect(networkWrites(updates).count == 3)
+        }
+    }
+
+    @Test func aListingPageIsOneSelect() throws {
+        try withStore { fixture in
+            _ = try seed(fixture)
+            let statements = try fixture.log.capture {
+                _ = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100)
+            }
+            // GRDB reads the schema once per connection (sqlite_master, PRAGMAs); the listing itself is one SELECT.
+            let selects = statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_master") }
+            #expect(selects.count == 1, "\(statements)")
+        }
+    }
+
+    /// Enough rows in two workspaces and two integrations that the planner has choices to make.
+    private func seed(_ fixture: StoreFixture) throws -> IntegrationRecord {
+        let hq = try fixture.integration("HQ")
+        let branch = try fixture.integration("branch")
+        let globex = try fixture.store.createWorkspace(name: "globex", ownerID: fixture.ownerID, now: fixture.now)
+        let theirs = try fixture.integration("theirs", workspaceID: globex.id)
+        try fixture.sync(hq, (0..<40).map { upstream($0) })
+        try fixture.sync(branch, (100..<130).map { upstream($0) })
+        try fixture.sync(theirs, (200..<220).map { upstream($0) })
+        return hq
+    }
+
+    private func networkWrites(_ statements: [String]) -> [String] {
+        statements.filter {
+            ($0.hasPrefix("INSERT INTO networks") || $0.hasPrefix("UPDATE \"networks\""))
+        }
+    }
+}
