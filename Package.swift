@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "PatchbayServer",
             dependencies: [
-                "PatchbayCore", "PluginHost",
+                "PatchbayCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -99,6 +99,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
+                // Storage only for SyncTally, which the sync progress callback hands out until Core wraps it.
                 "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "APIBenchmark",
             dependencies: [
-                "PatchbayServer", "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
+                "PatchbayServer", "PatchbayCore", "HTTPClient", "PatchbayTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -128,7 +129,7 @@ let package = Package(
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
-                "PatchbayProviderABI",
+                "PatchbayProviderABI", "PatchbayCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -145,7 +146,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPClientTests",
-            dependencies: ["HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PatchbayCore", "HTTPClient", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -160,7 +163,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PluginHostTests",
-            dependencies: ["PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
+            dependencies: ["PatchbayCore", "PluginHost", "PatchbayProviderABI", "PatchbayTestSupport", "Secrets"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -174,7 +177,7 @@ let package = Package(
         .executableTarget(
             name: "CoreBenchmark",
             dependencies: [
-                "PatchbayCore", "Storage", "PluginHost", "PatchbayTestSupport",
+                "PatchbayCore", "PatchbayTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoreBenchmark",
@@ -196,21 +199,23 @@ let package = Package(
         // The plain-C Juniper Mist plugin (Plugins/Mist), compiled by the tests with cc, against a loopback FakeMist.
         .testTarget(
             name: "MistTests",
-            dependencies: ["PluginHost", "PatchbayTestSupport"],
+            dependencies: ["PatchbayCore", "PluginHost", "PatchbayTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // `patchbay plugins check` against the shipped plugins and deliberately broken fixtures (compiled with cc).
         .testTarget(
             name: "PluginCheckTests",
-            dependencies: ["PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PatchbayCore", "PluginCheck", "PatchbayTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // `patchbay plugins new`: skeletons generated into a temp folder, built with their own command, then loaded.
         .testTarget(
             name: "ScaffoldTests",
-            dependencies: ["PatchbayTestSupport"],
+            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -226,7 +231,7 @@ let package = Package(
         // The built `patchbay` binary end to end: real .so plugins, a loopback FakeMeraki, a real data directory.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["PatchbayTestSupport"],
+            dependencies: ["PatchbayCore", "PatchbayTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -8,6 +8,7 @@ struct SeededProvider: NetworkProvider, ProviderDirectory {
     var id: String { "seeded" }
     var credentialFields: [CredentialField] { [CredentialField(name: "api_key", isRequired: true, isSecret: true)] }
     var supportsCounts: Bool { false }
+    var catalog: [ProviderSummary] { [ProviderSummary(self)] }
 
     func provider(id: String) -> (any NetworkProvider)? { id == self.id ? self : nil }
 

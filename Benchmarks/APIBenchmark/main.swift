@@ -5,7 +5,6 @@ import PatchbayCore
 import PatchbayServer
 import PatchbayTestSupport
 import ServiceLifecycle
-import Storage
 
 // Throughput and latency of `GET /v1/workspaces/{id}/networks?limit=100` over loopback HTTP against a server
 // started in this process on a workspace of 10,000 networks, at a fixed offered rate (open loop), plus the
@@ -19,16 +18,13 @@ let seconds = Int(arguments.dropFirst().first ?? 10)
 let connections = Int(arguments.dropFirst(2).first ?? 8)
 let networkCount = 10_000
 
-try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
-    var logger = Logger(label: "bench")
-    logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
-    let context = CoreContext(
-        database: try SQLiteStore(directory: folder.path),
-        providers: SeededProvider(count: networkCount),
-        cipher: try KeyringCipher(dataDirectory: folder.path, environment: [:]),
-        logger: logger
-    )
-    let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+var logger = Logger(label: "bench")
+logger.logLevel = .warning  // the per-request info line is the server's default; see the note printed below
+try await withTestContext(prefix: "patchbay-api-bench", logger: logger) { _ in
+    .directory(SeededProvider(count: networkCount))
+} _: { test in
+    let context = test.context
+    let issued = try await IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
     let owner = Caller(userID: issued.user.id, name: issued.user.name)
     let workspaceID = issued.workspace?.id ?? 1
     let seedStart = ContinuousClock.now
@@ -51,8 +47,6 @@ try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
     let app = buildApplication(
         configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
         context: context,
-        registry: nil,
-        logger: logger,
         onListening: { port in
             startedContinuation.yield(port)
             startedContinuation.finish()
@@ -73,7 +67,7 @@ try await withTemporaryDirectory(prefix: "patchbay-api-bench") { folder in
             duration: .seconds(seconds),
             connections: connections
         )
-        let result = try await onDedicatedThread {
+        let result = try await onOwnThread {
             _ = warmup.run()
             return measured.run()
         }

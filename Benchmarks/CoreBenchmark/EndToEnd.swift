@@ -2,8 +2,6 @@ import Foundation
 import Logging
 import PatchbayCore
 import PatchbayTestSupport
-import PluginHost
-import Storage
 
 /// The whole path: the real libPatchbayMeraki.so (built next to this binary) against FakeMeraki on loopback, through
 /// the host's HTTP service and the core's sync transaction, into a real SQLite file.
@@ -14,16 +12,14 @@ func endToEndSync(networks: Int, logger: Logger) async throws {
         accessPointsPerNetwork: 5
     )
     try await withFakeMeraki(dataset) { fake in
-        try await withTemporaryDirectory(prefix: "patchbay-bench-e2e") { folder in
-            let manifest = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
-            let registry = try ProviderRegistry.load(manifestPath: manifest, logger: logger)
-            let context = CoreContext(
-                database: try SQLiteStore(directory: folder.file("data")),
-                providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: folder.file("data"), environment: [:]),
-                logger: logger
+        try await withTestContext(prefix: "patchbay-bench-e2e", logger: logger) { folder in
+            .manifest(path: try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml"))
+        } _: { test in
+            let context = test.context
+            let issued = try await IdentityService(context: context).initialize(
+                ownerName: "bench",
+                workspaceName: "bench"
             )
-            let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
             let caller = Caller(userID: issued.user.id, name: issued.user.name)
             let integration = try await IntegrationService(context: context).create(
                 caller,

@@ -1,15 +1,15 @@
 import Foundation
 import Logging
 import PatchbayCore
-import Storage
+import PatchbayTestSupport
 
 // Core benchmark: provisioning throughput and integration listing fan-out, on a real SQLite file and keyring.
 // Run: swift run -c release CoreBenchmark [networks] [integrations]
 
 let networkCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let integrationCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 50
-let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-bench-\(UUID())").path
-defer { try? FileManager.default.removeItem(atPath: directory) }
+let folder = try TemporaryDirectory.make(prefix: "patchbay-bench")
+defer { folder.remove() }
 
 var logger = Logger(label: "bench")
 logger.logLevel = .warning
@@ -17,14 +17,14 @@ let provider = BenchmarkProvider(countsLatency: .milliseconds(200))
 struct Directory: ProviderDirectory {
     let provider: BenchmarkProvider
     func provider(id: String) -> (any NetworkProvider)? { id == provider.id ? provider : nil }
+    var catalog: [ProviderSummary] { [ProviderSummary(provider)] }
 }
-let context = CoreContext(
-    database: try SQLiteStore(directory: directory),
-    providers: Directory(provider: provider),
-    cipher: try KeyringCipher(dataDirectory: directory, environment: [:]),
+let context = try TestContext.open(
+    dataDirectory: folder.file("data"),
+    providers: .directory(Directory(provider: provider)),
     logger: logger
 )
-let issued = try IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
+let issued = try await IdentityService(context: context).initialize(ownerName: "bench", workspaceName: "bench")
 let caller = Caller(userID: issued.user.id, name: issued.user.name)
 let integrations = IntegrationService(context: context)
 let provisioning = ProvisioningService(context: context)

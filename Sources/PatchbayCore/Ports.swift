@@ -100,6 +100,8 @@ package struct CredentialCheck: Sendable, Equatable, Codable {
 /// The providers this process has loaded.
 package protocol ProviderDirectory: Sendable {
     func provider(id: String) -> (any NetworkProvider)?
+    /// Every provider the process was configured with, including those that failed to load.
+    var catalog: [ProviderSummary] { get }
 }
 
 /// Seals and opens credential envelopes. `context` is bound to the envelope as additional authenticated data.

@@ -2,7 +2,6 @@ package import Hummingbird
 package import Logging
 import NIOCore
 package import PatchbayCore
-package import PluginHost
 import UnixSignals
 
 /// Where the server listens. Loopback by default: exposing the API is an explicit choice.
@@ -21,11 +20,10 @@ package struct ServerConfiguration: Sendable {
 package func buildApplication(
     configuration: ServerConfiguration,
     context: CoreContext,
-    registry: ProviderRegistry?,
-    logger: Logger,
     onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let services = APIServices(context: context, registry: registry)
+    let logger = context.logger
+    let services = APIServices(context: context)
     return Application(
         router: buildRouter(services: services, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "patchbay"),
@@ -67,10 +65,8 @@ package func buildRouter(services: APIServices, logger: Logger) -> Router<APIReq
 /// requests in flight are answered, and running syncs finish (a second signal cancels them: they roll back).
 package func serve(
     configuration: ServerConfiguration,
-    context: CoreContext,
-    registry: ProviderRegistry?,
-    logger: Logger
+    context: CoreContext
 ) async throws {
-    let app = buildApplication(configuration: configuration, context: context, registry: registry, logger: logger)
+    let app = buildApplication(configuration: configuration, context: context)
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 
 /// The plain-C providers of this repository (Juniper Mist, the example), compiled once per test process with the
 /// system C compiler and the flags they ship with, the way `scripts/build-example-plugins.sh` builds them.
@@ -44,6 +45,6 @@ package enum CPlugins {
     /// The first call compiles, which blocks: on a thread of its own, never one of Swift's few cooperative threads
     /// (the loopback servers of concurrently running tests need them).
     private static func folder() async throws -> String {
-        try await onDedicatedThread { try built.get() }
+        try await onOwnThread { try built.get() }
     }
 }

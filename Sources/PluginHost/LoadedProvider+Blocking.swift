@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPClient
 
 extension LoadedProvider {
     /// `validate` on the calling thread, blocking it; still serialized per instance.

@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPClient
 
 extension LoadedProvider {
     /// Checks credentials against the provider and says whom they act as.

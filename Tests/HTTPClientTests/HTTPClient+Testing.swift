@@ -1,5 +1,6 @@
 import HTTPClient
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 
 extension HTTPClient {
@@ -35,7 +36,7 @@ extension HTTPClient {
 
     /// `perform` on a thread of its own, as a plugin calls it.
     func send(_ request: HTTPRequest, context: HTTPCallContext = HTTPCallContext()) async throws -> HTTPResponse {
-        try await onDedicatedThread { try self.perform(request, context: context) }
+        try await onOwnThread { try self.perform(request, context: context) }
     }
 }
 

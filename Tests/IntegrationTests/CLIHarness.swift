@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -22,7 +23,7 @@ struct CLIHarness {
             "PATCHBAY_DATA_DIR": dataDirectory, "PATCHBAY_PLUGINS": pluginsFile, "PATCHBAY_TOKEN": token ?? "",
         ]
         let data = input.map { Data($0.utf8) }
-        return try await onDedicatedThread {
+        return try await onOwnThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment, input: data)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
     @Test func initPrintsTheContractShape() async throws {
         try await withFakeMeraki { _ in
             try await withTemporaryDirectory { folder in
-                let output = try await onDedicatedThread {
+                let output = try await onOwnThread {
                     try ProcessRunner.run(
                         ProductsDirectory.patchbayBinary,
                         ["init", "--json"],

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -23,7 +24,7 @@ import FoundationNetworking
             try server.run()
             let reader = standardError.fileHandleForReading
             // The server logs its address once it listens; read stderr until that line shows up.
-            let (address, early) = try await onDedicatedThread { () -> (String?, String) in
+            let (address, early) = try await onOwnThread { () -> (String?, String) in
                 var text = ""
                 while true {
                     let chunk = reader.availableData
@@ -42,7 +43,7 @@ import FoundationNetworking
             #expect(String(decoding: body, as: UTF8.self).contains(#""name":"acme""#))
 
             server.terminate()  // SIGTERM
-            let rest = try await onDedicatedThread {
+            let rest = try await onOwnThread {
                 let data = reader.readDataToEndOfFile()
                 server.waitUntilExit()
                 return String(decoding: data, as: UTF8.self)

@@ -1,3 +1,4 @@
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// byte spans, malformed input, nesting depth and the string writer.
 @Suite struct MistJSONTests {
     @Test func jsonReaderPassesItsCProgram() async throws {
-        let output = try await onDedicatedThread {
+        let output = try await onOwnThread {
             try withTemporaryDirectorySync(prefix: "mist-json") { folder in
                 let program = folder.file("json_test")
                 try CCompiler.find().buildExecutable(

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// allocates and touch nothing it does not own. Under valgrind when it is installed; plainly otherwise.
 @Suite struct MistMemoryTests {
     @Test func everyCallFreesWhatItAllocates() async throws {
-        let output = try await onDedicatedThread {
+        let output = try await onOwnThread {
             try withTemporaryDirectorySync(prefix: "mist-host") { folder in
                 let program = folder.file("mist_host")
                 let mist = PackagePaths.source("Plugins/Mist")

@@ -12,10 +12,15 @@ import Testing
             let network = try #require(env.networks.list(env.owner, workspace: "acme").networks.first)
 
             // An outsider owns a workspace of their own and is an admin there.
-            let outsiderUser = try env.identity.addUser(env.owner, name: "mallory", workspace: "acme", role: .viewer)
+            let outsiderUser = try await env.identity.addUser(
+                env.owner,
+                name: "mallory",
+                workspace: "acme",
+                role: .viewer
+            )
             let outsider = Caller(userID: outsiderUser.id, name: outsiderUser.name)
-            _ = try env.identity.createWorkspace(outsider, name: "evil")
-            let stranger = try env.identity.addUser(outsider, name: "eve", workspace: "evil", role: .admin)
+            _ = try await env.identity.createWorkspace(outsider, name: "evil")
+            let stranger = try await env.identity.addUser(outsider, name: "eve", workspace: "evil", role: .admin)
             let eve = Caller(userID: stranger.id, name: stranger.name)
 
             func expectNotFound(_ body: () async throws -> Void) async {
@@ -24,12 +29,14 @@ import Testing
             await expectNotFound { _ = try await env.integrations.list(eve, workspace: "acme") }
             await expectNotFound { _ = try await env.integrations.list(eve, workspace: "\(env.workspace.id)") }
             await expectNotFound { _ = try env.integrations.get(eve, id: integration.id) }
-            await expectNotFound { try env.integrations.delete(eve, id: integration.id) }
+            await expectNotFound { try await env.integrations.delete(eve, id: integration.id) }
             await expectNotFound { _ = try await env.provisioning.sync(eve, integrationID: integration.id) }
             await expectNotFound { _ = try env.provisioning.runs(eve, integrationID: integration.id) }
             await expectNotFound { _ = try env.networks.list(eve, workspace: "acme") }
             await expectNotFound { _ = try env.networks.get(eve, id: network.id) }
-            await expectNotFound { _ = try env.identity.addUser(eve, name: "x", workspace: "acme", role: .viewer) }
+            await expectNotFound {
+                _ = try await env.identity.addUser(eve, name: "x", workspace: "acme", role: .viewer)
+            }
             await expectNotFound {
                 _ = try await env.integrations.create(
                     eve,
@@ -53,7 +60,7 @@ import Testing
     ])
     func rolesGateWhatACallerMayDo(role: Role, mayManage: Bool, maySync: Bool, mayRead: Bool) async throws {
         try await withCoreEnvironment { env in
-            let caller = role == .owner ? env.owner : try env.member("user-\(role.rawValue)", role: role)
+            let caller = await role == .owner ? env.owner : try env.member("user-\(role.rawValue)", role: role)
             let existing = try await env.createIntegration(named: "existing")
 
             let created = await Result { try await env.createIntegration(named: "new", as: caller) }
@@ -65,19 +72,19 @@ import Testing
             #expect(((try? synced.get()) != nil) == maySync)
             let read = await Result { try await env.integrations.list(caller, workspace: "acme") }
             #expect(((try? read.get()) != nil) == mayRead)
-            let deleted = Result { try env.integrations.delete(caller, id: existing.id) }
+            let deleted = await Result { try await env.integrations.delete(caller, id: existing.id) }
             #expect(((try? deleted.get()) != nil) == mayManage)
         }
     }
 
     @Test func revokedAndExpiredTokensStopWorkingAtOnce() async throws {
         try await withCoreEnvironment { env in
-            let issued = try env.identity.createToken(env.owner, name: "ci")
+            let issued = try await env.identity.createToken(env.owner, name: "ci")
             #expect(try env.identity.authenticate(token: issued.token) == env.owner)
-            try env.identity.revokeToken(env.owner, id: try #require(issued.tokenID))
+            try await env.identity.revokeToken(env.owner, id: try #require(issued.tokenID))
             #expect(throws: ServiceError.self) { try env.identity.authenticate(token: issued.token) }
 
-            let expiring = try env.identity.createToken(env.owner, name: "short", expiresIn: -1)
+            let expiring = try await env.identity.createToken(env.owner, name: "short", expiresIn: -1)
             #expect(throws: ServiceError.self) { try env.identity.authenticate(token: expiring.token) }
             #expect(throws: ServiceError.self) { try env.identity.authenticate(token: "pbt_not-a-token") }
         }
@@ -85,7 +92,7 @@ import Testing
 
     @Test func tokensAreStoredOnlyAsHashes() async throws {
         try await withCoreEnvironment { env in
-            let issued = try env.identity.createToken(env.owner, name: "ci")
+            let issued = try await env.identity.createToken(env.owner, name: "ci")
             env.database.checkpoint()
             for bytes in try env.databaseBytes() {
                 #expect(bytes.range(of: Data(issued.token.utf8)) == nil)
@@ -95,8 +102,8 @@ import Testing
 
     @Test func initializeRunsOnlyOnce() async throws {
         try await withCoreEnvironment { env in
-            #expect(throws: ServiceError.self) {
-                _ = try env.identity.initialize(ownerName: "second", workspaceName: "other")
+            await #expect(throws: ServiceError.self) {
+                _ = try await env.identity.initialize(ownerName: "second", workspaceName: "other")
             }
         }
     }

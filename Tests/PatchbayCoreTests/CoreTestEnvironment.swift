@@ -8,8 +8,6 @@ import Storage
 struct CoreTestEnvironment {
     let directory: String
     let context: CoreContext
-    /// The same store as `context.database`, as the SQLite backend it is: tests read its files and run raw SQL.
-    let database: SQLiteStore
     let owner: Caller
     let workspace: WorkspaceSummary
     let logs: InMemoryLogHandler.Store
@@ -19,10 +17,17 @@ struct CoreTestEnvironment {
     var integrations: IntegrationService { IntegrationService(context: context) }
     var provisioning: ProvisioningService { ProvisioningService(context: context) }
     var networks: NetworkService { NetworkService(context: context) }
+    /// The same store as `context.database`, as the SQLite backend it is: tests read its files and run raw SQL.
+    let database: SQLiteStore
 
     /// Adds a user with `role` in `workspace` and returns them as a caller.
-    func member(_ name: String, role: Role, in workspace: String? = nil) throws -> Caller {
-        let user = try identity.addUser(owner, name: name, workspace: workspace ?? self.workspace.name, role: role)
+    func member(_ name: String, role: Role, in workspace: String? = nil) async throws -> Caller {
+        let user = try await identity.addUser(
+            owner,
+            name: name,
+            workspace: workspace ?? self.workspace.name,
+            role: role
+        )
         return Caller(userID: user.id, name: user.name)
     }
 
@@ -53,25 +58,25 @@ func withCoreEnvironment<T>(
     providers: [ScriptedProvider] = [ScriptedProvider(id: "scripted")],
     _ body: (CoreTestEnvironment) async throws -> T
 ) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("patchbay-core-\(UUID().uuidString)")
-        .path
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let (logger, logs) = InMemoryLogHandler.logger()
-    let database = try SQLiteStore(directory: directory)
-    let cipher = try KeyringCipher(dataDirectory: directory, environment: [:])
     let directoryOfProviders = ScriptedDirectory(providers)
-    let context = CoreContext(database: database, providers: directoryOfProviders, cipher: cipher, logger: logger)
-    let issued = try IdentityService(context: context).initialize(ownerName: "owner", workspaceName: "acme")
-    let environment = CoreTestEnvironment(
-        directory: directory,
-        context: context,
-        database: database,
-        owner: Caller(userID: issued.user.id, name: issued.user.name),
-        workspace: try requireValue(issued.workspace),
-        logs: logs,
-        providers: directoryOfProviders
-    )
-    return try await body(environment)
+    return try await withTestContext { _ in
+        .directory(directoryOfProviders)
+    } _: { test in
+        let issued = try await IdentityService(context: test.context).initialize(
+            ownerName: "owner",
+            workspaceName: "acme"
+        )
+        let environment = CoreTestEnvironment(
+            directory: test.dataDirectory,
+            context: test.context,
+            owner: Caller(userID: issued.user.id, name: issued.user.name),
+            workspace: try requireValue(issued.workspace),
+            logs: test.logs,
+            providers: directoryOfProviders,
+            database: try requireValue(test.context.database as? SQLiteStore)
+        )
+        return try await body(environment)
+    }
 }
 
 struct MissingValue: Error {}

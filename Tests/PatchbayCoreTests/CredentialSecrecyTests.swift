@@ -40,7 +40,7 @@ import Testing
             let ciphertext = record.credentialsCiphertext
             #expect(ciphertext.count > 28)
 
-            try env.integrations.delete(env.owner, id: integration.id)
+            try await env.integrations.delete(env.owner, id: integration.id)
 
             for bytes in try env.databaseBytes() {
                 #expect(bytes.range(of: ciphertext) == nil)
@@ -100,7 +100,7 @@ import Testing
             for key in keys { integrations.append(try await env.createIntegration(named: key, apiKey: "key-\(key)")) }
             let before = Set(try integrations.map { try #require(try env.database.integration(id: $0.id)).keyID })
 
-            let rotation = try KeyRotationService(context: env.context).rotate(env.owner)
+            let rotation = try await KeyRotationService(context: env.context).rotate(env.owner)
 
             #expect(rotation.reencrypted == 3)
             #expect(!before.contains(rotation.currentKeyID))
@@ -120,21 +120,19 @@ import Testing
         try await withCoreEnvironment { env in
             _ = try await env.createIntegration(named: "before")
             // Another process rotates (and retires the old key) while this one keeps running.
-            let otherProcess = CoreContext(
-                database: env.database,
-                providers: env.providers,
-                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+            let otherProcess = try TestContext.open(
+                dataDirectory: env.directory,
+                providers: .directory(env.providers),
                 logger: env.context.logger
             )
-            let rotation = try KeyRotationService(context: otherProcess).rotate(env.owner)
+            let rotation = try await KeyRotationService(context: otherProcess).rotate(env.owner)
 
             let created = try await env.createIntegration(named: "after")
             #expect(try env.database.integration(id: created.id)?.keyID == rotation.currentKeyID)
             // A third, fresh process opens both.
-            let fresh = CoreContext(
-                database: env.database,
-                providers: env.providers,
-                cipher: try KeyringCipher(dataDirectory: env.directory, environment: [:]),
+            let fresh = try TestContext.open(
+                dataDirectory: env.directory,
+                providers: .directory(env.providers),
                 logger: env.context.logger
             )
             for integration in try await IntegrationService(context: fresh).list(env.owner, workspace: "acme") {
@@ -145,8 +143,8 @@ import Testing
 
     @Test func onlyOwnersRotateKeys() async throws {
         try await withCoreEnvironment { env in
-            let admin = try env.member("ada", role: .admin)
-            #expect { try KeyRotationService(context: env.context).rotate(admin) } throws: {
+            let admin = try await env.member("ada", role: .admin)
+            await #expect { try await KeyRotationService(context: env.context).rotate(admin) } throws: {
                 ($0 as? ServiceError)?.code == .permissionDenied
             }
         }

@@ -69,7 +69,7 @@ final class ScriptedProvider: NetworkProvider, Sendable {
             if let limit = current.failAfterPages, index >= limit { throw current.listingError }
             do {
                 // Pages are handed over from a thread of the provider's own, as a plugin does: the sink blocks.
-                try await onDedicatedThread { try onPage(page) }
+                try await onOwnThread { try onPage(page) }
             } catch let error as ServiceError {
                 throw error
             } catch {
@@ -105,6 +105,7 @@ struct ScriptedDirectory: ProviderDirectory {
     }
 
     func provider(id: String) -> (any NetworkProvider)? { providers[id] }
+    var catalog: [ProviderSummary] { providers.keys.sorted().compactMap { providers[$0].map(ProviderSummary.init) } }
     subscript(id: String) -> ScriptedProvider? { providers[id] }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClient
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 
 /// One answer of the API, with its body decoded when it is JSON.
@@ -57,7 +58,7 @@ struct APIClient: Sendable {
             body: Array((body ?? "").utf8)
         )
         let client = client
-        let response = try await onDedicatedThread {
+        let response = try await onOwnThread {
             try client.perform(request, context: HTTPCallContext())
         }
         return APIResponse(status: response.status, headers: response.headers, body: response.body)

@@ -84,36 +84,27 @@ func withAPIServer<Result: Sendable>(
     _ body: (APIHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
-        try await withTemporaryDirectory(prefix: "patchbay-api") { folder in
+        try await withTestContext(prefix: "patchbay-api") { folder in
             let yaml = """
                 plugins:
                 \(fake.pluginEntry)
                   - path: \(folder.file("missing.so"))
                     id: missing
                 """
-            let pluginsFile = try folder.write(yaml, to: "plugins.yaml")
-            let (logger, logs) = InMemoryLogHandler.logger(label: "api-test")
-            let registry = try ProviderRegistry.load(manifestPath: pluginsFile, logger: logger)
-            let dataDirectory = folder.file("data")
-            let context = CoreContext(
-                database: try SQLiteStore(directory: dataDirectory),
-                providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: dataDirectory, environment: [:]),
-                logger: logger
-            )
-            let seeded = try Seed(context: context)
+            return .manifest(path: try folder.write(yaml, to: "plugins.yaml"))
+        } _: { test in
+            let (context, logs) = (test.context, test.logs)
+            let seeded = try await Seed(context: context)
             let (started, startedContinuation) = AsyncStream<Int>.makeStream()
             let app = buildApplication(
                 configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
                 context: context,
-                registry: registry,
-                logger: logger,
                 onListening: { port in
                     startedContinuation.yield(port)
                     startedContinuation.finish()
                 }
             )
-            let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
+            let services = ServiceGroup(configuration: .init(services: [app], logger: context.logger))
             let result = try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 var port = 0
@@ -159,20 +150,20 @@ private struct Seed {
     let acme: Int64
     let globex: Int64
 
-    init(context: CoreContext) throws {
+    init(context: CoreContext) async throws {
         let identity = IdentityService(context: context)
-        let issued = try identity.initialize(ownerName: "ops", workspaceName: "acme")
+        let issued = try await identity.initialize(ownerName: "ops", workspaceName: "acme")
         let ops = Caller(userID: issued.user.id, name: issued.user.name)
         owner = issued.token
         acme = try #require(issued.workspace?.id)
-        _ = try identity.addUser(ops, name: "victor", workspace: "acme", role: .viewer)
-        viewer = try identity.createToken(ops, name: "victor", forUser: "victor").token
-        _ = try identity.addUser(ops, name: "mia", workspace: "acme", role: .member)
-        member = try identity.createToken(ops, name: "mia", forUser: "mia").token
+        _ = try await identity.addUser(ops, name: "victor", workspace: "acme", role: .viewer)
+        viewer = try await identity.createToken(ops, name: "victor", forUser: "victor").token
+        _ = try await identity.addUser(ops, name: "mia", workspace: "acme", role: .member)
+        member = try await identity.createToken(ops, name: "mia", forUser: "mia").token
         // ops creates globex and makes sam its owner: sam belongs to globex only.
-        let globexSummary = try identity.createWorkspace(ops, name: "globex")
+        let globexSummary = try await identity.createWorkspace(ops, name: "globex")
         globex = globexSummary.id
-        _ = try identity.addUser(ops, name: "sam", workspace: "globex", role: .owner)
-        stranger = try identity.createToken(ops, name: "sam", forUser: "sam").token
+        _ = try await identity.addUser(ops, name: "sam", workspace: "globex", role: .owner)
+        stranger = try await identity.createToken(ops, name: "sam", forUser: "sam").token
     }
 }

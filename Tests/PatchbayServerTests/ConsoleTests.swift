@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClient
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -136,7 +137,7 @@ extension APIHarness {
             url: "http://127.0.0.1:\(port)\(path)",
             headers: headers.map { HTTPHeader(name: $0.key, value: $0.value) }
         )
-        return try await onDedicatedThread { try client.perform(request, context: HTTPCallContext()) }
+        return try await onOwnThread { try client.perform(request, context: HTTPCallContext()) }
     }
 }
 

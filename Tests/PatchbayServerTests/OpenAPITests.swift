@@ -22,7 +22,7 @@ import Yams
             let documented = Set(OpenAPIOperations(yaml: served.text).statuses.keys)
             #expect(Set(documented.map(\.path)) == Set(paths.keys))
             let router = buildRouter(
-                services: APIServices(context: api.context, registry: nil),
+                services: APIServices(context: api.context),
                 logger: Logger(label: "routes")
             )
             // The console's pages and files share the router; the document describes the API under /v1.

@@ -97,7 +97,7 @@ import Testing
 
     @Test func expiredSessionIsRefused() async throws {
         try await withAPIServer { api in
-            let issued = try api.identity.createSession(token: api.owner, userAgent: "test", lifetime: 0)
+            let issued = try await api.identity.createSession(token: api.owner, userAgent: "test", lifetime: 0)
             let answer = try await api.call(
                 "GET",
                 "/v1/me",

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -32,7 +33,7 @@ enum CheckFixtures {
 
     /// The first call compiles, on a thread of its own (never one of Swift's few cooperative threads).
     static func library(_ name: String) async throws -> String {
-        try await onDedicatedThread { try built.get().file("lib\(name).so") }
+        try await onOwnThread { try built.get().file("lib\(name).so") }
     }
 }
 
@@ -56,7 +57,7 @@ struct CheckRun {
             arguments += ["--credentials-file", "-"]
             input = try JSONSerialization.data(withJSONObject: credentials)
         }
-        let output = try await onDedicatedThread { [arguments, input] in
+        let output = try await onOwnThread { [arguments, input] in
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, input: input)
         }
         let report = try #require(

@@ -1,4 +1,5 @@
 import Logging
+import PatchbayCore
 import PatchbayTestSupport
 import PluginCheck
 import Synchronization
@@ -38,7 +39,7 @@ import Testing
 
     @Test func exampleTextReportHasOneLinePerCheck() async throws {
         let library = try await CPlugins.example()
-        let output = try await onDedicatedThread {
+        let output = try await onOwnThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, ["plugins", "check", library])
         }
         let lines = output.standardOutput.split(separator: "\n").map(String.init)

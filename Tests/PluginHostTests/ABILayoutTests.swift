@@ -1,3 +1,4 @@
+import PatchbayCore
 import PatchbayProviderABI
 import PatchbayTestSupport
 import PluginHost
@@ -41,7 +42,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let program = directory.file("layout")
             // Compiling and running block: on a thread of their own, off Swift's few cooperative threads.
-            let output = try await onDedicatedThread {
+            let output = try await onOwnThread {
                 try CCompiler.find().buildExecutable(
                     sources: [PackagePaths.source("Tests/PluginHostTests/Fixtures/layout.c")],
                     output: program

@@ -20,8 +20,21 @@ import Testing
         #expect(value.canonicalText == #"{"s":"a\"b\\c/d\n\u0009é😀"}"#)
     }
 
-    @Test func loneSurrogateBecomesReplacementCharacter() throws {
-        #expect(try JSONParser.parse(Array(#"["\ud800x"]"#.utf8)).array?.first?.string == "\u{FFFD}x")
+    /// Surrogate escapes: a lone half becomes U+FFFD and never swallows the escape or character after it.
+    @Test(arguments: [
+        (#""\ud800x""#, "\u{FFFD}x"),  // lone high, then a raw character
+        (#""\ud800""#, "\u{FFFD}"),  // lone high at the end
+        (#""\ud800\u0041""#, "\u{FFFD}A"),  // lone high, then an ordinary escape
+        (#""\ud800\ud83d\ude00""#, "\u{FFFD}😀"),  // lone high, then a valid pair
+        (#""\udc00x""#, "\u{FFFD}x"),  // lone low
+        (#""\ude00\ud83d""#, "\u{FFFD}\u{FFFD}"),  // reversed pair
+        (#""\ud83d\ude00""#, "😀"),  // valid pair
+        (#""\ud83D\uDE00!""#, "😀!"),  // valid pair, upper-case hex
+        (#""\ud83d😀""#, "\u{FFFD}😀"),  // pair split across a \u escape and a raw character
+        (#""\ud83d\n""#, "\u{FFFD}\n"),  // high, then a non-\u escape
+    ])
+    func surrogateEscapes(_ json: String, _ expected: String) throws {
+        #expect(try JSONParser.parse(Array(json.utf8)).string == expected)
     }
 
     @Test func integersReadFromWholeNumbers() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 
 /// The example plugin and every broken fixture, compiled once per test run with the system C compiler into a
@@ -21,7 +22,7 @@ struct PluginFixtures: Sendable {
     /// The first call compiles, which blocks: on a thread of its own, never one of Swift's few cooperative threads
     /// (the loopback servers of concurrently running tests need them).
     static func get() async throws -> PluginFixtures {
-        try await onDedicatedThread { try shared.get() }
+        try await onOwnThread { try shared.get() }
     }
 
     static let fixtureNames = [

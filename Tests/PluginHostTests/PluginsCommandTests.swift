@@ -1,11 +1,12 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
 /// The built `patchbay` binary, run as a user would, against plugins compiled by the tests.
 @Suite struct PluginsCommandTests {
     func patchbay(_ arguments: String..., environment: [String: String] = [:]) async throws -> ProcessOutput {
-        try await onDedicatedThread {
+        try await onOwnThread {
             try ProcessRunner.run(ProductsDirectory.patchbayBinary, arguments, environment: environment)
         }
     }
@@ -68,7 +69,7 @@ import Testing
     @Test func defaultFileIsPluginsYAMLInTheCurrentFolder() async throws {
         try await withTemporaryDirectory { directory in
             try directory.write("plugins: []\n", to: "plugins.yaml")
-            let result = try await onDedicatedThread {
+            let result = try await onOwnThread {
                 try ProcessRunner.run(
                     ProductsDirectory.patchbayBinary,
                     ["plugins", "list", "--json"],

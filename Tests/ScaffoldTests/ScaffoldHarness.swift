@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayCore
 import PatchbayTestSupport
 import Testing
 
@@ -10,7 +11,7 @@ enum ScaffoldHarness {
 
     static func run(_ executable: String, _ arguments: [String], in folder: String? = nil) async throws -> ProcessOutput
     {
-        try await onDedicatedThread {
+        try await onOwnThread {
             try ProcessRunner.run(executable, arguments, environment: cleanEnvironment, currentDirectory: folder)
         }
     }

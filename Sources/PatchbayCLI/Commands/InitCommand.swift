@@ -22,7 +22,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let runtime = try Runtime(data: data, plugins: nil)
-            let issued = try IdentityService(context: runtime.context).initialize(
+            let issued = try await IdentityService(context: runtime.context).initialize(
                 ownerName: owner,
                 workspaceName: workspace
             )

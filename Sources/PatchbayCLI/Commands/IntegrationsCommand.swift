@@ -108,7 +108,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
-                try IntegrationService(context: runtime.context).delete(try runtime.caller(), id: id)
+                try await IntegrationService(context: runtime.context).delete(try runtime.caller(), id: id)
                 if json { return try JSONOutput.print(["deleted": id]) }
                 print("Deleted integration \(id) with its credentials, networks and sync history.")
             }

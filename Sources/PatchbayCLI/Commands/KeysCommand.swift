@@ -20,7 +20,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
-                let summary = try KeyRotationService(context: runtime.context).rotate(try runtime.caller())
+                let summary = try await KeyRotationService(context: runtime.context).rotate(try runtime.caller())
                 if json { return try JSONOutput.print(summary) }
                 print("Re-encrypted \(summary.reencrypted) credential(s) under key \(summary.currentKeyID).")
             }

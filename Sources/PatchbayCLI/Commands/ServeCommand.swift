@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import PatchbayCore
 import PatchbayServer
-import Storage
 
 /// `patchbay serve`: the HTTP API on the same data directory and plugins.yaml as the other commands. Stops
 /// gracefully on SIGTERM/SIGINT: new requests are refused and running syncs finish (or roll back) first.
@@ -20,28 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let environment = ProcessInfo.processInfo.environment
-            let directory = data.resolvedDataDirectory(environment: environment)
-            let database: SQLiteStore
-            do {
-                database = try SQLiteStore(directory: directory)
-            } catch {
-                throw CLIError("\(error)", exitCode: 78)
-            }
-            let registry = try pluginFile.loadRegistry()
-            let logger = Self.logger
-            let context = CoreContext(
-                database: database,
-                providers: PluginProviderDirectory(registry: registry),
-                cipher: try KeyringCipher(dataDirectory: directory, environment: environment),
-                logger: logger
-            )
-            try await serve(
-                configuration: ServerConfiguration(host: host, port: port),
-                context: context,
-                registry: registry,
-                logger: logger
-            )
+            let runtime = try Runtime(data: data, plugins: pluginFile, logger: Self.logger)
+            try await serve(configuration: ServerConfiguration(host: host, port: port), context: runtime.context)
         }
     }
 

@@ -26,7 +26,7 @@ struct TokensCommand: AsyncParsableCommand {
                     throw CLIError("--expires-in-days \(expiresInDays): must be at least 1")
                 }
                 let runtime = try Runtime(data: data, plugins: nil)
-                let issued = try IdentityService(context: runtime.context).createToken(
+                let issued = try await IdentityService(context: runtime.context).createToken(
                     try runtime.caller(),
                     name: name,
                     forUser: user,
@@ -73,7 +73,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
-                try IdentityService(context: runtime.context).revokeToken(try runtime.caller(), id: id)
+                try await IdentityService(context: runtime.context).revokeToken(try runtime.caller(), id: id)
                 print("Revoked token \(id).")
             }
         }

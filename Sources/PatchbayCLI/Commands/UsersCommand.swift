@@ -26,7 +26,7 @@ struct UsersCommand: AsyncParsableCommand {
                     throw CLIError("--role \(role): unknown; use owner, admin, member or viewer")
                 }
                 let runtime = try Runtime(data: data, plugins: nil)
-                let user = try IdentityService(context: runtime.context)
+                let user = try await IdentityService(context: runtime.context)
                     .addUser(try runtime.caller(), name: name, workspace: workspace, role: role)
                 if json {
                     try JSONOutput.print(user)

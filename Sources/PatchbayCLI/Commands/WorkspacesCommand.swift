@@ -19,7 +19,7 @@ struct WorkspacesCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
-                let workspace = try IdentityService(context: runtime.context).createWorkspace(
+                let workspace = try await IdentityService(context: runtime.context).createWorkspace(
                     try runtime.caller(),
                     name: name
                 )

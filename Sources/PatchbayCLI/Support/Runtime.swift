@@ -1,31 +1,31 @@
 import Foundation
 import Logging
 import PatchbayCore
-import Storage
 
 /// Everything a data command needs, opened from the data directory: the database, the keyring and — for commands
-/// that call providers — the plugins.
+/// that call providers — the plugins. The CLI's one call of `CoreContext.open`; `serve` opens through it too.
 struct Runtime {
     let context: CoreContext
     private let data: DataOptions
 
-    init(data: DataOptions, plugins: PluginFileOptions?) throws {
+    init(
+        data: DataOptions,
+        plugins: PluginFileOptions?,
+        logger: Logger = StandardError.logger(label: "patchbay")
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
-        let directory = data.resolvedDataDirectory(environment: environment)
-        let database: SQLiteStore
+        let configuration = CoreConfiguration(
+            dataDirectory: data.resolvedDataDirectory(environment: environment),
+            providers: plugins.map { .manifest(path: $0.path) } ?? .none,
+            environment: environment,
+            logger: logger
+        )
         do {
-            database = try SQLiteStore(directory: directory)
-        } catch {
+            context = try CoreContext.open(configuration)
+        } catch let error as CoreOpenError {
+            // A data directory or plugins file that cannot be used: EX_CONFIG.
             throw CLIError(error.description, exitCode: 78)
         }
-        let cipher = try KeyringCipher(dataDirectory: directory, environment: environment)
-        let providers: any ProviderDirectory = try plugins.map { try Self.loadProviders($0) } ?? NoProviders()
-        context = CoreContext(
-            database: database,
-            providers: providers,
-            cipher: cipher,
-            logger: StandardError.logger(label: "patchbay")
-        )
         self.data = data
     }
 
@@ -33,13 +33,4 @@ struct Runtime {
     func caller() throws -> Caller {
         try IdentityService(context: context).authenticate(token: data.token())
     }
-
-    private static func loadProviders(_ options: PluginFileOptions) throws -> any ProviderDirectory {
-        PluginProviderDirectory(registry: try options.loadRegistry())
-    }
-}
-
-/// For commands that call no provider.
-struct NoProviders: ProviderDirectory {
-    func provider(id: String) -> (any NetworkProvider)? { nil }
 }

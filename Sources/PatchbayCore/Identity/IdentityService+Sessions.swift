@@ -12,34 +12,38 @@ extension IdentityService {
         token: String,
         userAgent: String,
         lifetime: TimeInterval = IdentityService.sessionLifetime
-    ) throws(ServiceError) -> IssuedSession {
-        let hash = context.cipher.digest(Array(token.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
-        let now = context.clock()
-        let tokenRecord = try context.store { () throws(StorageError) in
-            try context.database.useToken(hash: hash, now: now)
-        }
-        guard let tokenRecord, let tokenID = tokenRecord.id else {
-            throw ServiceError(
-                .unauthenticated,
-                "token: not valid (unknown, revoked or expired); paste a token from `patchbay tokens create`"
+    ) async throws(ServiceError) -> IssuedSession {
+        try await context.write { () throws(ServiceError) in
+            let hash = context.cipher.digest(Array(token.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+            let now = context.clock()
+            let tokenRecord = try context.store { () throws(StorageError) in
+                try context.database.useToken(hash: hash, now: now)
+            }
+            guard let tokenRecord, let tokenID = tokenRecord.id else {
+                throw ServiceError(
+                    .unauthenticated,
+                    "token: not valid (unknown, revoked or expired); paste a token from `patchbay tokens create`"
+                )
+            }
+            let value = SessionValue.generate()
+            let record = SessionRecord(
+                userID: tokenRecord.userID,
+                tokenID: tokenID,
+                sessionHash: context.cipher.digest(Array(value.utf8)),
+                userAgent: String(userAgent.prefix(200)),
+                createdAt: now,
+                // A session never outlives its token.
+                expiresAt: min(now.addingTimeInterval(lifetime), tokenRecord.expiresAt ?? .distantFuture)
             )
+            let stored = try context.store { () throws(StorageError) in try context.database.insertSession(record) }
+            let user = try context.store { () throws(StorageError) in
+                try context.database.user(id: tokenRecord.userID)
+            }
+            guard let user else {
+                throw ServiceError(.unauthenticated, "token: its user no longer exists; sign in with another token")
+            }
+            return IssuedSession(value: value, session: SessionSummary(stored, now: now), user: UserSummary(user))
         }
-        let value = SessionValue.generate()
-        let expiresAt = min(now.addingTimeInterval(lifetime), tokenRecord.expiresAt ?? .distantFuture)
-        let record = SessionRecord(
-            userID: tokenRecord.userID,
-            tokenID: tokenID,
-            sessionHash: context.cipher.digest(Array(value.utf8)),
-            userAgent: String(userAgent.prefix(200)),
-            createdAt: now,
-            expiresAt: expiresAt
-        )
-        let stored = try context.store { () throws(StorageError) in try context.database.insertSession(record) }
-        let user = try context.store { () throws(StorageError) in try context.database.user(id: tokenRecord.userID) }
-        guard let user else {
-            throw ServiceError(.unauthenticated, "token: its user no longer exists; sign in with another token")
-        }
-        return IssuedSession(value: value, session: SessionSummary(stored, now: now), user: UserSummary(user))
     }
 
     /// The caller behind a session cookie, and the session's id. Unknown, ended and expired sessions are all
@@ -66,13 +70,18 @@ extension IdentityService {
     }
 
     /// Ends one of the caller's sessions (signing out ends the current one).
-    package func revokeSession(_ caller: Caller, id: Int64) throws(ServiceError) {
-        let session = try context.store { () throws(StorageError) in try context.database.session(id: id) }
-        guard let session, session.userID == caller.userID else {
-            throw ServiceError(.notFound, "session \(id): not found among your sessions; GET /v1/sessions lists them")
-        }
-        try context.store { () throws(StorageError) in
-            try context.database.revokeSession(id: id, actorID: caller.userID, now: context.clock())
+    package func revokeSession(_ caller: Caller, id: Int64) async throws(ServiceError) {
+        try await context.write { () throws(ServiceError) in
+            let session = try context.store { () throws(StorageError) in try context.database.session(id: id) }
+            guard let session, session.userID == caller.userID else {
+                throw ServiceError(
+                    .notFound,
+                    "session \(id): not found among your sessions; GET /v1/sessions lists them"
+                )
+            }
+            try context.store { () throws(StorageError) in
+                try context.database.revokeSession(id: id, actorID: caller.userID, now: context.clock())
+            }
         }
     }
 }

@@ -10,24 +10,26 @@ package struct IdentityService: Sendable {
     }
 
     /// First run: creates the owner, a workspace and a token. Refused once any user exists.
-    package func initialize(ownerName: String, workspaceName: String) throws(ServiceError) -> IssuedToken {
-        try Validation.name(ownerName, field: "owner name")
-        try Validation.name(workspaceName, field: "workspace name")
-        let token = APIToken.generate()
-        let (workspace, user) = try context.store { () throws(StorageError) in
-            try context.database.bootstrap(
-                ownerName: ownerName,
-                workspaceName: workspaceName,
-                tokenName: "initial",
-                tokenHash: context.cipher.digest(Array(token.utf8)),
-                now: context.clock()
+    package func initialize(ownerName: String, workspaceName: String) async throws(ServiceError) -> IssuedToken {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(ownerName, field: "owner name")
+            try Validation.name(workspaceName, field: "workspace name")
+            let token = APIToken.generate()
+            let (workspace, user) = try context.store { () throws(StorageError) in
+                try context.database.bootstrap(
+                    ownerName: ownerName,
+                    workspaceName: workspaceName,
+                    tokenName: "initial",
+                    tokenHash: context.cipher.digest(Array(token.utf8)),
+                    now: context.clock()
+                )
+            }
+            return IssuedToken(
+                token: token,
+                user: UserSummary(user),
+                workspace: WorkspaceSummary(workspace, role: .owner)
             )
         }
-        return IssuedToken(
-            token: token,
-            user: UserSummary(user),
-            workspace: WorkspaceSummary(workspace, role: .owner)
-        )
     }
 
     /// The caller behind a token. Unknown, revoked and expired tokens are all "unauthenticated".
@@ -48,12 +50,14 @@ package struct IdentityService: Sendable {
         return Caller(userID: userID, name: user.name)
     }
 
-    package func createWorkspace(_ caller: Caller, name: String) throws(ServiceError) -> WorkspaceSummary {
-        try Validation.name(name, field: "workspace name")
-        let workspace = try context.store { () throws(StorageError) in
-            try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
+    package func createWorkspace(_ caller: Caller, name: String) async throws(ServiceError) -> WorkspaceSummary {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "workspace name")
+            let workspace = try context.store { () throws(StorageError) in
+                try context.database.createWorkspace(name: name, ownerID: caller.userID, now: context.clock())
+            }
+            return WorkspaceSummary(workspace, role: .owner)
         }
-        return WorkspaceSummary(workspace, role: .owner)
     }
 
     package func workspaces(_ caller: Caller) throws(ServiceError) -> [WorkspaceSummary] {
@@ -78,23 +82,25 @@ package struct IdentityService: Sendable {
         name: String,
         workspace reference: String,
         role: Role
-    ) throws(ServiceError) -> UserSummary {
-        try Validation.name(name, field: "user name")
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
-        guard role <= callerRole else {
-            throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
+    ) async throws(ServiceError) -> UserSummary {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "user name")
+            let workspaceID = try context.workspaceID(reference, caller: caller)
+            let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+            guard role <= callerRole else {
+                throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
+            }
+            let user = try context.store { () throws(StorageError) in
+                try context.database.addMember(
+                    name: name,
+                    workspaceID: workspaceID,
+                    role: role.stored,
+                    actorID: caller.userID,
+                    now: context.clock()
+                )
+            }
+            return UserSummary(user)
         }
-        let user = try context.store { () throws(StorageError) in
-            try context.database.addMember(
-                name: name,
-                workspaceID: workspaceID,
-                role: role.stored,
-                actorID: caller.userID,
-                now: context.clock()
-            )
-        }
-        return UserSummary(user)
     }
 
     /// Issues a token for the caller, or — for admins of a workspace the user belongs to — for another user.
@@ -103,30 +109,37 @@ package struct IdentityService: Sendable {
         name: String,
         forUser userName: String? = nil,
         expiresIn: TimeInterval? = nil
-    ) throws(ServiceError) -> IssuedToken {
-        try Validation.name(name, field: "token name")
-        let user = try tokenOwner(caller, userName: userName)
-        let token = APIToken.generate()
-        let now = context.clock()
-        let record = APITokenRecord(
-            userID: user.id,
-            name: name,
-            tokenHash: context.cipher.digest(Array(token.utf8)),
-            createdAt: now,
-            expiresAt: expiresIn.map { now.addingTimeInterval($0) }
-        )
-        let stored = try context.store { () throws(StorageError) in try context.database.insertToken(record) }
-        return IssuedToken(token: token, tokenID: stored.id, user: user, workspace: nil)
+    ) async throws(ServiceError) -> IssuedToken {
+        try await context.write { () throws(ServiceError) in
+            try Validation.name(name, field: "token name")
+            let user = try tokenOwner(caller, userName: userName)
+            let token = APIToken.generate()
+            let now = context.clock()
+            let record = APITokenRecord(
+                userID: user.id,
+                name: name,
+                tokenHash: context.cipher.digest(Array(token.utf8)),
+                createdAt: now,
+                expiresAt: expiresIn.map { now.addingTimeInterval($0) }
+            )
+            let stored = try context.store { () throws(StorageError) in try context.database.insertToken(record) }
+            return IssuedToken(token: token, tokenID: stored.id, user: user, workspace: nil)
+        }
     }
 
     /// Revokes one of the caller's tokens; it stops working at once.
-    package func revokeToken(_ caller: Caller, id: Int64) throws(ServiceError) {
-        let token = try context.store { () throws(StorageError) in try context.database.token(id: id) }
-        guard let token, token.userID == caller.userID else {
-            throw ServiceError(.notFound, "token \(id): not found among your tokens; `patchbay tokens list` shows them")
-        }
-        try context.store { () throws(StorageError) in
-            try context.database.revokeToken(id: id, actorID: caller.userID, now: context.clock())
+    package func revokeToken(_ caller: Caller, id: Int64) async throws(ServiceError) {
+        try await context.write { () throws(ServiceError) in
+            let token = try context.store { () throws(StorageError) in try context.database.token(id: id) }
+            guard let token, token.userID == caller.userID else {
+                throw ServiceError(
+                    .notFound,
+                    "token \(id): not found among your tokens; `patchbay tokens list` shows them"
+                )
+            }
+            try context.store { () throws(StorageError) in
+                try context.database.revokeToken(id: id, actorID: caller.userID, now: context.clock())
+            }
         }
     }
 

@@ -134,15 +134,17 @@ package struct IntegrationService: Sendable {
     }
 
     /// Deletes an integration with its credentials, networks, counts and sync history, in one transaction.
-    package func delete(_ caller: Caller, id: Int64) throws(ServiceError) {
-        let record = try integration(caller, id: id, for: .manage)
-        try context.store { () throws(StorageError) in
-            try context.database.deleteIntegration(id: id, actorID: caller.userID, now: context.clock())
+    package func delete(_ caller: Caller, id: Int64) async throws(ServiceError) {
+        try await context.write { () throws(ServiceError) in
+            let record = try integration(caller, id: id, for: .manage)
+            try context.store { () throws(StorageError) in
+                try context.database.deleteIntegration(id: id, actorID: caller.userID, now: context.clock())
+            }
+            context.logger.info(
+                "integration deleted",
+                metadata: ["integration": "\(id)", "workspace": "\(record.workspaceID)"]
+            )
         }
-        context.logger.info(
-            "integration deleted",
-            metadata: ["integration": "\(id)", "workspace": "\(record.workspaceID)"]
-        )
     }
 
     /// Loads an integration the caller may act on; another workspace's ids are "not found".

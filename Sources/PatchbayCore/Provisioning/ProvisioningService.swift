@@ -20,34 +20,36 @@ package struct ProvisioningService: Sendable {
         integrationID: Int64,
         progress: @escaping @Sendable (SyncTally) -> Void = { _ in }
     ) async throws(ServiceError) -> SyncRunSummary {
-        let pending = try startSync(caller, integrationID: integrationID)
+        let pending = try await startSync(caller, integrationID: integrationID)
         return try await complete(pending, progress: progress)
     }
 
     /// The first half of `sync`: checks the caller, admits the sync (or refuses with `conflict`) and records its run
     /// row, so a surface can answer with the run id at once. Pass the result to `complete` exactly once: until then
     /// it holds the integration's one sync slot.
-    package func startSync(_ caller: Caller, integrationID: Int64) throws(ServiceError) -> PendingSync {
-        let record = try integrations.integration(caller, id: integrationID, for: .sync)
-        if let running = context.syncGate.enter(integrationID) {
-            throw Self.alreadyRunning(integrationID, runID: running)
-        }
-        do {
-            let provider = try integrations.loadedProvider(record.provider)
-            let credentials = try CredentialVault(cipher: context.cipher).open(record)
-            let run = try context.store { () throws(StorageError) in
-                try context.database.startSyncRun(
-                    integrationID: integrationID,
-                    workspaceID: record.workspaceID,
-                    actorID: caller.userID,
-                    now: context.clock()
-                )
+    package func startSync(_ caller: Caller, integrationID: Int64) async throws(ServiceError) -> PendingSync {
+        try await context.write { () throws(ServiceError) in
+            let record = try integrations.integration(caller, id: integrationID, for: .sync)
+            if let running = context.syncGate.enter(integrationID) {
+                throw Self.alreadyRunning(integrationID, runID: running)
             }
-            context.syncGate.record(runID: run.id ?? 0, for: integrationID)
-            return PendingSync(run: run, record: record, provider: provider, credentials: credentials)
-        } catch {
-            context.syncGate.leave(integrationID)
-            throw error
+            do throws(ServiceError) {
+                let provider = try integrations.loadedProvider(record.provider)
+                let credentials = try CredentialVault(cipher: context.cipher).open(record)
+                let run = try context.store { () throws(StorageError) in
+                    try context.database.startSyncRun(
+                        integrationID: integrationID,
+                        workspaceID: record.workspaceID,
+                        actorID: caller.userID,
+                        now: context.clock()
+                    )
+                }
+                context.syncGate.record(runID: run.id ?? 0, for: integrationID)
+                return PendingSync(run: run, record: record, provider: provider, credentials: credentials)
+            } catch {
+                context.syncGate.leave(integrationID)
+                throw error
+            }
         }
     }
 

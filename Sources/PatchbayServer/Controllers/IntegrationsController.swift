@@ -49,8 +49,7 @@ struct IntegrationsController {
 
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
-        let integrations = services.integrations
-        try await onOwnThread { try integrations.delete(caller, id: id) }
+        try await services.integrations.delete(caller, id: id)
         return JSONResponse.noContent
     }
 

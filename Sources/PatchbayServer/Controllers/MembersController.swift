@@ -26,10 +26,7 @@ struct MembersController {
         guard let role = Role(rawValue: body.role) else {
             throw ServiceError(.invalidArgument, "role '\(body.role)': unknown; use viewer, member, admin or owner")
         }
-        let identity = services.identity
-        let user = try await onOwnThread {
-            try identity.addUser(caller, name: body.name, workspace: workspace, role: role)
-        }
+        let user = try await services.identity.addUser(caller, name: body.name, workspace: workspace, role: role)
         return JSONResponse.make(MemberSummary(id: user.id, name: user.name, role: role), status: .created)
     }
 

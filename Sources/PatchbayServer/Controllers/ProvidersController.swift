@@ -1,5 +1,5 @@
 import Hummingbird
-import PluginHost
+import PatchbayCore
 
 /// `GET /v1/providers`: every plugin of plugins.yaml, with what a client needs to render an integration form
 /// (credential fields and settings), or why it did not load.
@@ -11,11 +11,7 @@ struct ProvidersController {
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
-        _ = try context.requireCaller()
-        let registry = services.registry
-        let providers = (registry?.plugins ?? []).map { status in
-            Provider(status, loaded: status.id.flatMap { registry?.provider(id: $0) })
-        }
+        let providers = services.providers.list(try context.requireCaller()).map(Provider.init)
         return JSONResponse.make(["providers": providers])
     }
 
@@ -34,31 +30,28 @@ struct ProvidersController {
         /// `loaded`, `failed` or `disabled`.
         let status: String
         let abi: String?
-        /// Where the plugin's code runs. The loader refuses every mode but `in-process` today
-        /// (`PluginLoadError.isolationNotSupported`), so a loaded plugin runs in the server's process.
         let isolation: String?
         let concurrent: Bool?
-        /// The effective egress allow-list: plugins.yaml's, else the plugin's own.
         let allowedHosts: [String]?
         let rateBudgets: [RateBudget]?
 
-        init(_ status: PluginStatus, loaded provider: LoadedProvider?) {
-            id = status.id
-            name = status.name ?? status.descriptor?.name
-            version = status.version ?? status.descriptor?.version
-            vendor = status.vendor ?? status.descriptor?.vendor
-            description = status.descriptor?.description
-            loaded = status.isLoaded
-            error = status.error
-            credentialFields = status.descriptor?.credentialFields.map(Field.init)
-            settings = status.descriptor?.settings.map(Field.init)
-            capabilities = status.descriptor?.capabilities
-            self.status = status.isLoaded ? "loaded" : status.isEnabled ? "failed" : "disabled"
-            abi = status.abi
-            isolation = status.isLoaded ? "in-process" : nil
-            concurrent = status.descriptor?.isConcurrent
-            allowedHosts = provider?.allowedHosts ?? status.descriptor?.allowedHosts
-            rateBudgets = status.descriptor?.rateBudgets.map(RateBudget.init)
+        init(_ summary: ProviderSummary) {
+            id = summary.id
+            name = summary.name
+            version = summary.version
+            vendor = summary.vendor
+            description = summary.description
+            loaded = summary.isLoaded
+            error = summary.error
+            credentialFields = summary.credentialFields?.map(Field.init)
+            settings = summary.settings?.map(Field.init)
+            capabilities = summary.capabilities
+            status = summary.runtime?.status ?? (summary.isLoaded ? "loaded" : "failed")
+            abi = summary.runtime?.abi
+            isolation = summary.runtime?.isolation
+            concurrent = summary.runtime?.isConcurrent
+            allowedHosts = summary.runtime?.allowedHosts
+            rateBudgets = summary.runtime?.rateBudgets?.map(RateBudget.init)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -76,7 +69,7 @@ struct ProvidersController {
         let requests: Int
         let periodMilliseconds: Int
 
-        init(_ budget: RateBudgetDescriptor) {
+        init(_ budget: ProviderRuntime.RateBudget) {
             scope = budget.scope
             requests = budget.requests
             periodMilliseconds = budget.periodMilliseconds
@@ -96,7 +89,7 @@ struct ProvidersController {
         let required: Bool
         let secret: Bool
 
-        init(_ field: FieldDescriptor) {
+        init(_ field: ProviderField) {
             name = field.name
             label = field.label
             description = field.description

@@ -26,9 +26,10 @@ struct SessionsController {
             )
         }
         let body = try await request.decodeBody(CreateSession.self, context: context)
-        let identity = services.identity
-        let userAgent = request.headers[.userAgent] ?? ""
-        let issued = try await onOwnThread { try identity.createSession(token: body.token, userAgent: userAgent) }
+        let issued = try await services.identity.createSession(
+            token: body.token,
+            userAgent: request.headers[.userAgent] ?? ""
+        )
         var session = issued.session
         session.current = true
         var response = JSONResponse.make(Created(session: session, user: issued.user), status: .created)
@@ -63,8 +64,7 @@ struct SessionsController {
         } else {
             id = try context.identifier("id", of: "session")
         }
-        let identity = services.identity
-        try await onOwnThread { try identity.revokeSession(caller, id: id) }
+        try await services.identity.revokeSession(caller, id: id)
         var response = JSONResponse.noContent
         if id == context.sessionID { response.setCookie(SessionCookie.clear(for: request)) }
         return response

@@ -16,7 +16,7 @@ struct SyncsController {
         let caller = try context.requireCaller()
         let integrationID = try context.identifier("id", of: "integration")
         let provisioning = services.provisioning
-        let pending = try await onOwnThread { try Self.startSync(caller, integrationID: integrationID, provisioning) }
+        let pending = try await Self.startSync(caller, integrationID: integrationID, provisioning)
         if !services.syncRunner.submit(pending) {
             // Shutdown began between admitting and handing over: finish it here, inside this (awaited) request.
             await SyncRunner.complete(pending, provisioning: services.provisioning, logger: context.logger)
@@ -34,9 +34,9 @@ struct SyncsController {
         _ caller: Caller,
         integrationID: Int64,
         _ provisioning: ProvisioningService
-    ) throws -> PendingSync {
+    ) async throws -> PendingSync {
         do {
-            return try provisioning.startSync(caller, integrationID: integrationID)
+            return try await provisioning.startSync(caller, integrationID: integrationID)
         } catch {
             guard error.code == .conflict else { throw error }
             throw APIError(error, runID: provisioning.runningRun(of: integrationID))

@@ -22,17 +22,17 @@ struct TokensController {
         if let seconds = body.expiresInSeconds, seconds <= 0 {
             throw ServiceError(.invalidArgument, "expires_in_seconds \(seconds): must be positive; or omit it")
         }
-        let identity = services.identity
-        let issued = try await onOwnThread {
-            try identity.createToken(caller, name: body.name, expiresIn: body.expiresInSeconds.map { TimeInterval($0) })
-        }
+        let issued = try await services.identity.createToken(
+            caller,
+            name: body.name,
+            expiresIn: body.expiresInSeconds.map { TimeInterval($0) }
+        )
         return JSONResponse.make(issued, status: .created)
     }
 
     @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "token"))
-        let identity = services.identity
-        try await onOwnThread { try identity.revokeToken(caller, id: id) }
+        try await services.identity.revokeToken(caller, id: id)
         return JSONResponse.noContent
     }
 

@@ -19,8 +19,7 @@ struct WorkspacesController {
     @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let body = try await request.decodeBody(CreateWorkspace.self, context: context)
-        let identity = services.identity
-        let workspace = try await onOwnThread { try identity.createWorkspace(caller, name: body.name) }
+        let workspace = try await services.identity.createWorkspace(caller, name: body.name)
         return JSONResponse.make(workspace, status: .created)
     }
 

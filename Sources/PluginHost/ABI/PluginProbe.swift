@@ -115,7 +115,7 @@ package struct ProbeReply: Sendable {
     /// The raw code, when the plugin returned one that is not a v1 status; nil otherwise.
     package var unknownCode: Int32?
 
-    init(_ reply: PluginReply, redactor: Redactor) {
+    init(_ reply: PluginReply, redactor: Redaction) {
         status = reply.status
         unknownCode = ProviderStatus(rawValue: reply.code) == nil ? reply.code : nil
         result = reply.result

@@ -26,14 +26,15 @@ package final class CallContext: Sendable {
         cancelled.store(true, ordering: .relaxed)
     }
 
-    /// Redacts this call's credential values.
-    var redactor: Redactor {
-        Redactor(secrets: credentials.map { Array($0.fields.values) } ?? [])
-    }
+    /// This call's credential values, the secrets no text leaving the call may hold.
+    private var secrets: [String] { credentials.map { Array($0.fields.values) } ?? [] }
+
+    /// Redacts this call's credential values, raw or percent-encoded: the same redaction as HTTP traces.
+    var redactor: Redaction { Redaction(secrets: secrets) }
 
     var httpContext: HTTPCallContext {
         HTTPCallContext(
-            secrets: redactor.secrets,
+            secrets: secrets,
             credentialKey: credentials.map(Self.key(for:))
         ) { [self] in isCancelled }
     }

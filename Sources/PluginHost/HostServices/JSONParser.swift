@@ -204,12 +204,15 @@ package struct JSONParser {
         throw failure("unterminated string")
     }
 
-    /// `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD.
+    /// `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD. A high surrogate followed by a `\u`
+    /// escape that is not a low surrogate leaves that escape unread, so it decodes on its own (`\ud800\u0041` is
+    /// U+FFFD then `A`, never U+FFFD alone).
     private mutating func unicodeEscape() throws(Failure) -> Character {
         let high = try hex4()
         if (0xD800..<0xDC00).contains(high), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
             bytes[index + 1] == UInt8(ascii: "u")
         {
+            let escapeStart = index
             index += 2
             let low = try hex4()
             if (0xDC00..<0xE000).contains(low),
@@ -217,6 +220,7 @@ package struct JSONParser {
             {
                 return Character(scalar)
             }
+            index = escapeStart
             return "\u{FFFD}"
         }
         return Unicode.Scalar(high).map(Character.init) ?? "\u{FFFD}"
