@@ -303,6 +303,19 @@ class ConsoleTest(unittest.TestCase):
         self.shot("13-users-tokens")
         self.page_is_clean("users")
 
+    def test_12b_workspace_switcher(self):
+        status, _, _ = self.server.api("POST", "/v1/workspaces", body={"name": "globex"}, token=self.server.token)
+        self.assertEqual(status, 201)
+        self.open("/integrations")
+        switcher = self.until(lambda: self.all("#workspace-switcher"), "no switcher with two workspaces")[0]
+        self.assertEqual(switcher.accessible_name, "Workspace")
+        switcher.find_element(By.CSS_SELECTOR, "option[value=globex]").click()
+        self.until(lambda: "workspace=globex" in self.browser.current_url, "the switcher did not change workspace")
+        self.text_appears(".empty h2", "No integrations yet")
+        self.page_is_clean("integrations-other-workspace")
+        self.css("#workspace-switcher option[value=acme]").click()
+        self.until(lambda: "workspace=acme" in self.browser.current_url, "could not switch back")
+
     def test_13_cross_origin_post_is_refused(self):
         evil = harness.EvilSite(self.origin)
         try:
