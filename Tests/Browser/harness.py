@@ -80,6 +80,8 @@ class FakeMeraki:
     def stop(self):
         self.process.stdin.close()
         self.process.wait(timeout=30)
+        self.process.stdout.close()
+        self.process.stderr.close()
 
 
 class Patchbay:
@@ -137,6 +139,7 @@ class Patchbay:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=60)
+        self.process.stdout.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -186,6 +189,7 @@ class EvilSite:
 
     def stop(self):
         self.server.shutdown()
+        self.server.server_close()
 
 
 def chromium(width=1366, height=900):

@@ -245,7 +245,7 @@ class ConsoleTest(unittest.TestCase):
 
     def test_09_cancel_a_slow_sync(self):
         features = self.server.api("GET", "/v1/openapi.yaml")[2]
-        cancellable = re.search(r"/v1/syncs/\{run\}:(?:\n {4}.*)*\n {4}delete:", features) is not None
+        cancellable = re.search(r"/v1/syncs/\{[a-z_]+\}:(?:\n {4}.*)*\n {4}delete:", features) is not None
         self.fake.command("slow /networks 8000")
         try:
             self.open("/integrations")

@@ -85,7 +85,7 @@ export async function serverFeatures() {
     .catch(() => '')
     .then((text) => ({
       syncInterval: text.includes('sync_interval_seconds'),
-      cancelSync: /\/v1\/syncs\/\{run\}:(?:\n {4}.*)*\n {4}delete:/.test(text),
+      cancelSync: /\/v1\/syncs\/\{[a-z_]+\}:(?:\n {4}.*)*\n {4}delete:/.test(text),
     }));
   return features;
 }
