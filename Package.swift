@@ -183,6 +183,14 @@ let package = Package(
             path: "Benchmarks/CoreBenchmark",
             swiftSettings: swiftSettings
         ),
+        // `swift build -c release --product patchbay && swift run -c release ListingBenchmark`: `networks list` of
+        // 50,000 rows as JSON and as a table, time and peak RSS.
+        .executableTarget(
+            name: "ListingBenchmark",
+            dependencies: ["Storage", "PatchbayTestSupport"],
+            path: "Benchmarks/ListingBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MerakiBenchmark",
             dependencies: [

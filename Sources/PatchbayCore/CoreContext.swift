@@ -77,6 +77,7 @@ extension ServiceError {
         case .notFound: self.init(.notFound, error.description)
         case .cannotOpen: self.init(.unavailable, error.description)
         case .busy: self.init(.unavailable, error.description)
+        case .exposedDirectory: self.init(.permissionDenied, error.description)
         case .failed: self.init(.internal, error.description)
         }
     }

@@ -450,7 +450,7 @@ enum OpenAPIDocument {
               required: [name]
               properties:
                 name: {type: string}
-                expires_in_seconds: {type: integer, minimum: 1}
+                expires_in_seconds: {type: integer, minimum: 1, maximum: 315360000}
             IssuedToken:
               type: object
               properties:

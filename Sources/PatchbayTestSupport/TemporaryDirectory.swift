@@ -8,7 +8,12 @@ package struct TemporaryDirectory: Sendable {
     package static func make(prefix: String = "patchbay-test") throws -> TemporaryDirectory {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // 0700, as a data directory must be: Patchbay refuses one that group or others may enter.
+        try FileManager.default.createDirectory(
+            at: url,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
         return TemporaryDirectory(path: url.path)
     }
 

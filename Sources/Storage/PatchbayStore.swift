@@ -86,6 +86,13 @@ package protocol PatchbayStore: Sendable {
     /// Up to `limit` networks matching `filter`, in id order.
     func networks(_ filter: NetworkFilter, limit: Int) throws(StorageError) -> [NetworkListing]
     func network(id: Int64) throws(StorageError) -> NetworkListing?
+    /// Hands every network matching `filter` (up to `limit`, nil for all) to `body` in id order, one row at a time
+    /// from a single read: memory stays flat however many there are.
+    func forEachNetwork(
+        _ filter: NetworkFilter,
+        limit: Int?,
+        _ body: (NetworkListing) -> Void
+    ) throws(StorageError)
     /// Up to `limit` networks matching `search`, in its order.
     func searchNetworks(_ search: NetworkSearch, limit: Int) throws(StorageError) -> [NetworkListing]
     /// The organizations of a workspace's networks with their network counts, by id.

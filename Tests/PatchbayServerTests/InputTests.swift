@@ -129,7 +129,7 @@ import Testing
             body: #"{"name":"t","expires_in_seconds":-5}"#,
             status: 400,
             code: "invalid_argument",
-            mentions: "must be positive"
+            mentions: "out of range; use 1 to 315360000 (10 years)"
         ),
         BadRequest(
             method: "POST",

@@ -58,31 +58,59 @@ struct NetworksCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let service = NetworkService(context: runtime.context)
                 let caller = try runtime.caller()
-                var networks: [NetworkSummary] = []
-                var cursor = after
-                repeat {
-                    let pageSize = min(
-                        limit.map { $0 - networks.count } ?? NetworkService.maximumPageSize,
-                        NetworkService.maximumPageSize
-                    )
-                    let page = try service.list(
+                // Rows go from the database to stdout one at a time: a listing of any size runs in flat memory.
+                let each = { (body: (NetworkSummary) -> Void) throws(ServiceError) in
+                    try service.forEach(
                         caller,
                         workspace: workspace,
                         integrationID: integration,
                         status: status,
-                        after: cursor,
-                        limit: max(pageSize, 1)
+                        after: after,
+                        limit: limit,
+                        body
                     )
-                    networks += page.networks
-                    cursor = page.nextCursor
-                } while cursor != nil && networks.count < (limit ?? .max)
-                if json { return try JSONOutput.printObject(networks.map(Self.jsonObject)) }
-                var table = TextTable(headers: ["ID", "NAME", "PROVIDER", "INTEGRATION", "EXTERNAL ID", "STATUS"])
-                table.rows = networks.map {
-                    ["\($0.id)", $0.name, $0.provider, "\($0.integrationID)", $0.externalID, $0.provisioningStatus]
                 }
-                print(table.render())
+                if json { return try Self.printJSON(each) }
+                // Two passes: the first sizes the columns, the second prints; neither keeps the rows.
+                var widths: [Int] = []
+                TextTable.widen(&widths, toFit: Self.headers)
+                try each { TextTable.widen(&widths, toFit: Self.cells($0)) }
+                print(TextTable.line(Self.headers, widths: widths))
+                try each { print(TextTable.line(Self.cells($0), widths: widths)) }
             }
+        }
+
+        static let headers = ["ID", "NAME", "PROVIDER", "INTEGRATION", "EXTERNAL ID", "STATUS"]
+
+        static func cells(_ network: NetworkSummary) -> [String] {
+            [
+                "\(network.id)", network.name, network.provider, "\(network.integrationID)", network.externalID,
+                network.provisioningStatus,
+            ]
+        }
+
+        /// Prints the same document as serializing the whole array at once, one element at a time.
+        static func printJSON(
+            _ each: ((NetworkSummary) -> Void) throws(ServiceError) -> Void
+        ) throws {
+            var count = 0
+            var failure: (any Error)?
+            try each { network in
+                guard failure == nil else { return }
+                do {
+                    // An element of a pretty-printed array is the element printed alone, indented one level.
+                    let element = try JSONOutput.renderObject(jsonObject(network))
+                        .split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.isEmpty ? "" : "  " + $0 }  // an empty array's blank line stays blank
+                        .joined(separator: "\n")
+                    print(count == 0 ? "[\n" + element : ",\n" + element, terminator: "")
+                    count += 1
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            print(count == 0 ? try JSONOutput.renderObject([Any]()) : "\n]")
         }
 
         static func jsonObject(_ network: NetworkSummary) -> [String: Any] {

@@ -17,13 +17,14 @@ struct TokensCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
         @Option(help: "A name to recognise the token by.") var name = "cli"
         @Option(help: "Issue it for this user instead of yourself.") var user: String?
-        @Option(help: "Expire after this many days.") var expiresInDays: Int?
+        @Option(help: "Expire after this many days (1 to 3650, 10 years).") var expiresInDays: Int?
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
             try await reportingErrors {
-                if let expiresInDays, expiresInDays <= 0 {
-                    throw CLIError("--expires-in-days \(expiresInDays): must be at least 1")
+                let longest = Int(IdentityService.maximumTokenLifetime / 86_400)
+                if let expiresInDays, !(1...longest).contains(expiresInDays) {
+                    throw CLIError("--expires-in-days \(expiresInDays): out of range; use 1 to \(longest) (10 years)")
                 }
                 let runtime = try Runtime(data: data, plugins: nil)
                 let issued = try await IdentityService(context: runtime.context).createToken(

@@ -15,11 +15,15 @@ enum JSONOutput {
 
     /// For values that embed provider JSON as it is (a network's `config`).
     static func printObject(_ object: Any) throws {
+        Swift.print(try renderObject(object))
+    }
+
+    static func renderObject(_ object: Any) throws -> String {
         let data = try JSONSerialization.data(
             withJSONObject: object,
             options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         )
-        Swift.print(String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func timestamp(_ date: Date?) -> Any {

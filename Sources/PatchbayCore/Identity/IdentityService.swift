@@ -103,6 +103,9 @@ package struct IdentityService: Sendable {
         }
     }
 
+    /// The longest a token may live: ten years (3,650 days). A longer lifetime is refused, never clamped.
+    package static let maximumTokenLifetime: TimeInterval = 3650 * 86_400
+
     /// Issues a token for the caller, or — for admins of a workspace the user belongs to — for another user.
     package func createToken(
         _ caller: Caller,
@@ -110,8 +113,15 @@ package struct IdentityService: Sendable {
         forUser userName: String? = nil,
         expiresIn: TimeInterval? = nil
     ) async throws(ServiceError) -> IssuedToken {
-        try await context.write { () throws(ServiceError) in
-            try Validation.name(name, field: "token name")
+        try Validation.name(name, field: "token name")
+        // The surfaces refuse a lifetime below one second too; here only the bound that keeps the date storable.
+        if let expiresIn, !(expiresIn <= Self.maximumTokenLifetime) {
+            throw ServiceError(
+                .invalidArgument,
+                "token expiry: \(expiresIn) s is beyond the limit; use at most \(Int(Self.maximumTokenLifetime)) s (10 years), or omit it"
+            )
+        }
+        return try await context.write { () throws(ServiceError) in
             let user = try tokenOwner(caller, userName: userName)
             let token = APIToken.generate()
             let now = context.clock()

@@ -61,6 +61,45 @@ package struct NetworkService: Sendable {
         after cursor: Int64? = nil,
         limit: Int = 100
     ) throws(ServiceError) -> NetworkPage {
+        guard (1...Self.maximumPageSize).contains(limit) else {
+            throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 to \(Self.maximumPageSize)")
+        }
+        let filter = try self.filter(caller, reference, integrationID: integrationID, status: status, after: cursor)
+        let rows = try context.store { () throws(StorageError) in
+            try context.database.networks(filter, limit: limit + 1)
+        }
+        let page = rows.prefix(limit).map(NetworkSummary.init)
+        return NetworkPage(networks: Array(page), nextCursor: rows.count > limit ? page.last?.id : nil)
+    }
+
+    /// Every matching network (up to `limit`, nil for all) handed to `body` one at a time, in the order `list` pages
+    /// them: for output of any size in flat memory.
+    package func forEach(
+        _ caller: Caller,
+        workspace reference: String,
+        integrationID: Int64? = nil,
+        status: String? = nil,
+        after cursor: Int64? = nil,
+        limit: Int? = nil,
+        _ body: (NetworkSummary) -> Void
+    ) throws(ServiceError) {
+        if let limit, limit < 1 {
+            throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 or more, or omit it")
+        }
+        let filter = try self.filter(caller, reference, integrationID: integrationID, status: status, after: cursor)
+        try context.store { () throws(StorageError) in
+            try context.database.forEachNetwork(filter, limit: limit) { body(NetworkSummary($0)) }
+        }
+    }
+
+    /// The storage filter for a listing, once the caller may read the workspace and the filters make sense.
+    private func filter(
+        _ caller: Caller,
+        _ reference: String,
+        integrationID: Int64?,
+        status: String?,
+        after cursor: Int64?
+    ) throws(ServiceError) -> NetworkFilter {
         let workspaceID = try context.workspaceID(reference, caller: caller)
         try context.authorize(caller, workspaceID: workspaceID, for: .read)
         let storedStatus = try status.map { (status) throws(ServiceError) in
@@ -68,9 +107,6 @@ package struct NetworkService: Sendable {
                 throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
             }
             return stored
-        }
-        guard (1...Self.maximumPageSize).contains(limit) else {
-            throw ServiceError(.invalidArgument, "limit \(limit): out of range; use 1 to \(Self.maximumPageSize)")
         }
         if let integrationID {
             let record = try context.store { () throws(StorageError) in
@@ -80,19 +116,12 @@ package struct NetworkService: Sendable {
                 throw ServiceError(.notFound, "integration \(integrationID): not found in workspace '\(reference)'")
             }
         }
-        let rows = try context.store { () throws(StorageError) in
-            try context.database.networks(
-                NetworkFilter(
-                    workspaceID: workspaceID,
-                    integrationID: integrationID,
-                    status: storedStatus,
-                    afterID: cursor
-                ),
-                limit: limit + 1
-            )
-        }
-        let page = rows.prefix(limit).map(NetworkSummary.init)
-        return NetworkPage(networks: Array(page), nextCursor: rows.count > limit ? page.last?.id : nil)
+        return NetworkFilter(
+            workspaceID: workspaceID,
+            integrationID: integrationID,
+            status: storedStatus,
+            afterID: cursor
+        )
     }
 
     /// One network of the caller's workspaces; another workspace's ids are "not found".

@@ -19,8 +19,12 @@ struct TokensController {
     @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let body = try await request.decodeBody(CreateToken.self, context: context)
-        if let seconds = body.expiresInSeconds, seconds <= 0 {
-            throw ServiceError(.invalidArgument, "expires_in_seconds \(seconds): must be positive; or omit it")
+        let longest = Int64(IdentityService.maximumTokenLifetime)
+        if let seconds = body.expiresInSeconds, !(1...longest).contains(seconds) {
+            throw ServiceError(
+                .invalidArgument,
+                "expires_in_seconds \(seconds): out of range; use 1 to \(longest) (10 years), or omit it"
+            )
         }
         let issued = try await services.identity.createToken(
             caller,

@@ -10,6 +10,20 @@ extension SQLiteStore {
         try read { db in try NetworkListing.fetchOne(db, Self.withIntegration(NetworkRecord.filter(key: id))) }
     }
 
+    package func forEachNetwork(
+        _ filter: NetworkFilter,
+        limit: Int?,
+        _ body: (NetworkListing) -> Void
+    ) throws(StorageError) {
+        try read { db in
+            let request = Self.listingRequest(filter)
+            let rows = try NetworkListing.fetchCursor(db, limit.map { request.limit($0) } ?? request)
+            while let listing = try rows.next() {
+                body(listing)
+            }
+        }
+    }
+
     /// A workspace's networks matching `filter`, in id order: the request behind every listing.
     static func listingRequest(_ filter: NetworkFilter) -> QueryInterfaceRequest<NetworkRecord> {
         typealias Columns = NetworkRecord.Columns

@@ -37,18 +37,13 @@ package final class SQLiteStore: PatchbayStore {
         self.path = path
     }
 
-    /// Opens `patchbay.sqlite` inside `directory`, creating the directory (0700) when missing.
+    /// Opens `patchbay.sqlite` inside `directory`, creating the directory (0700) when missing and refusing one that
+    /// group or others may enter. The database and its `-wal` and `-shm` files are the owner's alone (0600).
     package convenience init(directory: String) throws(StorageError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory,
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700]
-            )
-        } catch {
-            throw StorageError(path: directory, reason: .cannotOpen("cannot create the data directory: \(error)"))
-        }
-        try self.init(path: (directory as NSString).appendingPathComponent("patchbay.sqlite"))
+        try Self.prepareDirectory(directory)
+        let path = (directory as NSString).appendingPathComponent("patchbay.sqlite")
+        try Self.restrictFiles(of: path)
+        try self.init(path: path)
     }
 
     /// The database file and its WAL companions, for checks that no secret reached the disk.

@@ -6,9 +6,11 @@ struct SchemaStep: Sendable {
     let id: String
     let migrate: @Sendable (Database) throws -> Void
 
-    /// Every step, oldest first. A new step gets a file of its own (`SchemaV<N>.swift`) and one line here.
+    /// Every step, oldest first. A new step gets a file of its own (`Schema<Step>.swift`), an id no other step has
+    /// used, and one line at the end of this list.
     static let all: [SchemaStep] = [
         .v1,
+        .tokenExpiryDates,
         .sessions,
     ]
 
