@@ -92,6 +92,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14).
+            resources: [.copy("ConsoleAssets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -132,6 +134,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // A FakeMeraki as a process, for the console's browser tests (Python + Selenium + Debian's Chromium).
+        .executableTarget(
+            name: "FakeMerakiServer",
+            dependencies: ["PatchbayTestSupport"],
+            path: "Tests/Browser/FakeMerakiServer",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system libraries Patchbay builds against, when any is missing (Debian/Ubuntu), and python3 with venv
-# for scripts/schemathesis.sh (which installs schemathesis itself from PyPI into .build/schemathesis-venv).
+# Installs the system libraries Patchbay builds against, what the console's browser tests drive (headless Chromium,
+# its WebDriver and Selenium, all Debian packages: nothing downloads a browser), and python3 with venv for
+# scripts/schemathesis.sh (which installs schemathesis itself from PyPI into .build/schemathesis-venv), when missing.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev)
+packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev chromium chromium-driver python3-selenium)
 # A python3 that can make a venv may come from elsewhere (pyenv); only then are Debian's packages skipped.
 python3 -m venv --help > /dev/null 2>&1 || packages+=(python3 python3-venv)
 missing=()

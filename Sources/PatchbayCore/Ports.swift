@@ -54,6 +54,8 @@ package protocol NetworkProvider: Sendable {
     /// Refuses settings the provider does not declare, or that point outside the operator's allowed hosts.
     func checkSettings(_ settings: [String: String]) throws(ServiceError)
     func validate(credentials: [String: String], settings: [String: String]) async throws(ServiceError)
+    /// Like `validate`, and says who the credentials act as and which organizations they see.
+    func check(credentials: [String: String], settings: [String: String]) async throws(ServiceError) -> CredentialCheck
     /// Hands pages to `onPage` as they arrive and returns only once the listing is complete.
     func listNetworks(
         credentials: [String: String],
@@ -61,6 +63,38 @@ package protocol NetworkProvider: Sendable {
         onPage: @escaping @Sendable ([UpstreamNetwork]) throws -> Void
     ) async throws(ServiceError)
     func counts(credentials: [String: String], settings: [String: String]) async throws(ServiceError) -> NetworkCounts
+}
+
+extension NetworkProvider {
+    /// A provider that cannot say more than yes or no.
+    package func check(
+        credentials: [String: String],
+        settings: [String: String]
+    ) async throws(ServiceError) -> CredentialCheck {
+        try await validate(credentials: credentials, settings: settings)
+        return CredentialCheck(account: nil, organizations: [])
+    }
+}
+
+/// What a provider said about a set of credentials it accepted: never secret.
+package struct CredentialCheck: Sendable, Equatable, Codable {
+    package struct Organization: Sendable, Equatable, Codable {
+        package var id: String
+        package var name: String
+
+        package init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    package var account: String?
+    package var organizations: [Organization]
+
+    package init(account: String?, organizations: [Organization]) {
+        self.account = account
+        self.organizations = organizations
+    }
 }
 
 /// The providers this process has loaded.

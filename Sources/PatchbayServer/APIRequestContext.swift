@@ -8,6 +8,8 @@ package struct APIRequestContext: RequestContext {
 
     package var coreContext: CoreRequestContextStorage
     package var caller: Caller?
+    /// The console session the caller came with; nil for a bearer token.
+    package var sessionID: Int64?
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -40,16 +40,22 @@ package func buildApplication(
     )
 }
 
-/// Every route of the API under `/v1`. Exposed so the OpenAPI test can compare the registered routes with the
+/// Every route of the API under `/v1`, and the console's pages at `/`. Exposed so the OpenAPI test can compare the registered routes with the
 /// document.
 package func buildRouter(services: APIServices, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     let routes = MethodNotAllowedMiddleware.Routes()
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     OpenAPIController().addRoutes(to: router.group("v1"))
+    SessionsController(services: services).addPublicRoutes(to: router.group("v1"))
+    ConsoleController(services: services).addRoutes(to: router)
     let authenticated = router.group("v1").add(middleware: AuthMiddleware(identity: services.identity))
+    SessionsController(services: services).addRoutes(to: authenticated)
+    MembersController(services: services).addRoutes(to: authenticated)
+    IntegrationChecksController(services: services).addRoutes(to: authenticated)
     MeController(services: services).addRoutes(to: authenticated)
     WorkspacesController(services: services).addRoutes(to: authenticated)
     ProvidersController(services: services).addRoutes(to: authenticated)

@@ -9,12 +9,16 @@ enum OpenAPIDocument {
           description: >-
             Workspaces, provider integrations, syncs and networks. Every route but this document needs
             `Authorization: Bearer <token>` (a token from `patchbay init` or `patchbay tokens create`). Ids of another
-            workspace answer 404, never 403. Credentials are write-only. Any route may also answer 500 (with a request
-            id to quote) or 503 (shutting down, database busy); a method a path lacks answers 405 with Allow.
+            workspace answer 404, never 403. Credentials are write-only. The operator console (served at `/` by the
+            same server) signs in at `POST /v1/sessions` and then calls these routes with its `HttpOnly` session cookie
+            instead of a bearer token; a state-changing call authenticated by that cookie must carry this server's
+            `Origin`, else it answers 403. Any route may also answer 500 (with a request id to quote) or 503 (shutting
+            down, database busy); a method a path lacks answers 405 with Allow.
         servers:
           - url: http://127.0.0.1:8080
         security:
           - bearer: []
+          - session: []
         paths:
           /v1/openapi.yaml:
             get:
@@ -81,6 +85,7 @@ enum OpenAPIDocument {
               summary: The workspace's integrations with live counts (cached a minute unless refresh=true).
               parameters:
                 - {name: refresh, in: query, schema: {type: boolean}}
+                - {name: counts, in: query, description: false skips the counts (fetch each with /counts), schema: {type: boolean, default: true}}
               responses:
                 "200": {description: Integrations, content: {application/json: {schema: {$ref: "#/components/schemas/IntegrationList"}}}}
                 "400": {$ref: "#/components/responses/Error"}
@@ -113,6 +118,31 @@ enum OpenAPIDocument {
                 "401": {$ref: "#/components/responses/Error"}
                 "403": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+          /v1/integrations/{id}/counts:
+            parameters: [{$ref: "#/components/parameters/ID"}]
+            get:
+              summary: One integration with its counts (cached a minute unless refresh=true); a provider failure is in counts_error.
+              parameters:
+                - {name: refresh, in: query, schema: {type: boolean}}
+              responses:
+                "200": {description: The integration with counts, content: {application/json: {schema: {$ref: "#/components/schemas/Integration"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}/integrations/validate:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            post:
+              summary: Asks the provider whether it accepts these credentials and settings, storing nothing (admin).
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/CheckCredentials"}}}
+              responses:
+                "200": {description: Accepted; who the key acts as and what it sees, content: {application/json: {schema: {$ref: "#/components/schemas/CredentialCheck"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "422": {$ref: "#/components/responses/Error"}
           /v1/integrations/{id}/syncs:
             parameters: [{$ref: "#/components/parameters/ID"}]
             post:
@@ -162,15 +192,28 @@ enum OpenAPIDocument {
           /v1/workspaces/{workspace}/networks:
             parameters: [{$ref: "#/components/parameters/Workspace"}]
             get:
-              summary: A page of the workspace's networks in id order; pass next_cursor as after for the next page.
+              summary: >-
+                A page of the workspace's networks, in id order unless sorted; pass next_cursor as after for the next
+                page (with the same filters and sort).
               parameters:
                 - {name: integration, in: query, schema: {$ref: "#/components/schemas/RowID"}}
                 - {name: status, in: query, schema: {type: string, enum: [active, removed]}}
+                - {name: organization, in: query, description: The provider's organization id, schema: {type: string}}
+                - {name: q, in: query, description: Part of the name (case-insensitive for ASCII), schema: {type: string}}
+                - {name: sort, in: query, description: A leading '-' sorts descending, schema: {type: string, enum: [id, -id, name, -name, status, -status, updated, -updated], default: id}}
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
                 - {name: after, in: query, schema: {type: integer, minimum: 0, maximum: 9223372036854775807}}
               responses:
                 "200": {description: A page, content: {application/json: {schema: {$ref: "#/components/schemas/NetworkPage"}}}}
                 "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}/organizations:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            get:
+              summary: The provider organizations the workspace's networks belong to, with their network counts.
+              responses:
+                "200": {description: Organizations, content: {application/json: {schema: {$ref: "#/components/schemas/OrganizationList"}}}}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/networks/{id}:
@@ -205,9 +248,66 @@ enum OpenAPIDocument {
                 "204": {description: Revoked}
                 "401": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
+          /v1/workspaces/{workspace}/members:
+            parameters: [{$ref: "#/components/parameters/Workspace"}]
+            get:
+              summary: The workspace's members and their roles (admin).
+              responses:
+                "200": {description: Members, content: {application/json: {schema: {$ref: "#/components/schemas/MemberList"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+            post:
+              summary: Adds a user (created when new) with a role (admin; only an owner grants owner).
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/AddMember"}}}
+              responses:
+                "201": {description: Added, content: {application/json: {schema: {$ref: "#/components/schemas/Member"}}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "409": {$ref: "#/components/responses/Error"}
+          /v1/sessions:
+            post:
+              summary: >-
+                Signs a browser in: exchanges an API token for a console session. The session value travels only in
+                the Set-Cookie header (patchbay_session; HttpOnly; SameSite=Strict; Path=/; Secure over TLS), never in
+                the body. It lasts 12 hours, or less when the token expires sooner. A request whose Origin is not
+                this server is refused.
+              security: []
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: "#/components/schemas/CreateSession"}}}
+              responses:
+                "201":
+                  description: Signed in.
+                  headers: {Set-Cookie: {schema: {type: string}}}
+                  content: {application/json: {schema: {$ref: "#/components/schemas/SessionCreated"}}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+            get:
+              summary: The caller's console sessions, newest first (never their values); current marks this one.
+              responses:
+                "200": {description: Sessions, content: {application/json: {schema: {$ref: "#/components/schemas/SessionList"}}}}
+                "401": {$ref: "#/components/responses/Error"}
+          /v1/sessions/{id}:
+            parameters:
+              - {name: id, in: path, required: true, description: A session id, or current for the session this request came with, schema: {type: string}}
+            delete:
+              summary: Ends one of the caller's sessions at once; ending the current one signs out (and clears the cookie).
+              responses:
+                "204": {description: Ended}
+                "401": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
+            session: {type: apiKey, in: cookie, name: patchbay_session}
           parameters:
             Workspace: {name: workspace, in: path, required: true, description: Id or name, schema: {type: string}}
             ID: {name: id, in: path, required: true, schema: {$ref: "#/components/schemas/RowID"}}
@@ -284,6 +384,16 @@ enum OpenAPIDocument {
                 credential_fields: {type: array, items: {$ref: "#/components/schemas/Field"}}
                 settings: {type: array, items: {$ref: "#/components/schemas/Field"}}
                 capabilities: {type: array, items: {type: string}}
+                status: {type: string, enum: [loaded, failed, disabled]}
+                abi: {type: string, description: The plugin ABI major.minor it was built for.}
+                isolation: {type: string, description: Where its code runs (in-process today).}
+                concurrent: {type: boolean, description: Whether calls may run concurrently.}
+                allowed_hosts: {type: array, items: {type: string}, description: The effective egress allow-list.}
+                rate_budgets:
+                  type: array
+                  items:
+                    type: object
+                    properties: {scope: {type: string}, requests: {type: integer}, period_ms: {type: integer}}
             ProviderList:
               type: object
               properties: {providers: {type: array, items: {$ref: "#/components/schemas/Provider"}}}
@@ -407,5 +517,66 @@ enum OpenAPIDocument {
                 token: {type: string, description: Shown once.}
                 token_id: {type: integer}
                 user: {$ref: "#/components/schemas/User"}
+            CheckCredentials:
+              type: object
+              additionalProperties: false
+              required: [provider, credentials]
+              properties:
+                provider: {type: string}
+                credentials: {type: object, additionalProperties: {type: string}, writeOnly: true}
+                settings: {type: object, additionalProperties: {type: string}}
+            CredentialCheck:
+              type: object
+              properties:
+                account: {type: [string, "null"], description: Who the credentials act as.}
+                organizations:
+                  type: array
+                  items: {type: object, properties: {id: {type: string}, name: {type: string}}}
+            OrganizationList:
+              type: object
+              properties:
+                organizations:
+                  type: array
+                  items: {type: object, properties: {id: {type: string}, networks: {type: integer}}}
+            Member:
+              type: object
+              properties:
+                id: {type: integer}
+                name: {type: string}
+                role: {type: string, enum: [viewer, member, admin, owner]}
+            MemberList:
+              type: object
+              properties: {members: {type: array, items: {$ref: "#/components/schemas/Member"}}}
+            AddMember:
+              type: object
+              additionalProperties: false
+              required: [name, role]
+              properties:
+                name: {type: string}
+                role: {type: string, enum: [viewer, member, admin, owner]}
+            CreateSession:
+              type: object
+              additionalProperties: false
+              required: [token]
+              properties:
+                token: {type: string, writeOnly: true, description: An API token (pbt_…).}
+            Session:
+              type: object
+              properties:
+                id: {type: integer}
+                user_agent: {type: string}
+                created_at: {type: string, format: date-time}
+                last_used_at: {type: string, format: date-time}
+                expires_at: {type: string, format: date-time}
+                status: {type: string, enum: [active, revoked, expired]}
+                current: {type: boolean}
+            SessionCreated:
+              type: object
+              properties:
+                session: {$ref: "#/components/schemas/Session"}
+                user: {$ref: "#/components/schemas/User"}
+            SessionList:
+              type: object
+              properties: {sessions: {type: array, items: {$ref: "#/components/schemas/Session"}}}
         """#
 }

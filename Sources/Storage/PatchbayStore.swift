@@ -60,6 +60,21 @@ package protocol PatchbayStore: Sendable {
     func installationSetting(named name: String) throws(StorageError) -> String?
     func setInstallationSetting(named name: String, value: String, actorID: Int64, now: Date) throws(StorageError)
 
+    // MARK: Console sessions and members (issue 14)
+
+    /// Stores a new session (and its audit entry).
+    func insertSession(_ session: SessionRecord) throws(StorageError) -> SessionRecord
+    /// The live session with this hash: nil when unknown, revoked, expired, or its token was revoked or expired
+    /// since. Notes its use without waiting for a writer.
+    func useSession(hash: String, now: Date) throws(StorageError) -> SessionRecord?
+    /// The user's sessions, newest first, ended ones included.
+    func sessions(ofUser userID: Int64) throws(StorageError) -> [SessionRecord]
+    func session(id: Int64) throws(StorageError) -> SessionRecord?
+    /// Ends a session at once (and audits it).
+    func revokeSession(id: Int64, actorID: Int64, now: Date) throws(StorageError)
+    /// Every member of a workspace with their role, by user id.
+    func members(ofWorkspace workspaceID: Int64) throws(StorageError) -> [WorkspaceMember]
+
     // MARK: Integrations
 
     /// Inserts an integration and seals its credentials in the same transaction: `seal` gets the new row's id.
@@ -96,6 +111,10 @@ package protocol PatchbayStore: Sendable {
         limit: Int?,
         _ body: (NetworkListing) -> Void
     ) throws(StorageError)
+    /// Up to `limit` networks matching `search`, in its order.
+    func searchNetworks(_ search: NetworkSearch, limit: Int) throws(StorageError) -> [NetworkListing]
+    /// The organizations of a workspace's networks with their network counts, by id.
+    func networkOrganizations(workspaceID: Int64) throws(StorageError) -> [OrganizationCount]
 
     // MARK: Sync jobs (one live job per integration, leased, fetched into staging, applied in one transaction)
 

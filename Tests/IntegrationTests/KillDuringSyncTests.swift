@@ -30,6 +30,9 @@ import Glibc
 
     @Test func killNineMidSyncLeavesTheLastCompletedSync() async throws {
         try await withCLI(Self.before) { cli in
+            // A killed sync's job holds the integration until its lease expires: a short lease keeps the test short.
+            var cli = cli
+            cli.environment["PATCHBAY_SYNC_LEASE_SECONDS"] = "1"
             #expect(try await cli.createIntegration("HQ").status == 0)
             _ = try await cli.runChecked(["networks", "sync", "--integration", "1"])
             var completed = try await networks(cli)
@@ -44,6 +47,7 @@ import Glibc
                 // phase), and points between that differ from run to run.
                 let points = [1, 17] + (0..<4).map { _ in Int.random(in: 2...16, using: &generator) }
                 for point in points {
+                    try await waitUntilNoLiveRun(cli)
                     changed.resetRequests()
                     let killed = try await killSync(cli, pluginsFile: pluginsFile, after: point, fake: changed)
                     #expect(try integrityCheck(cli) == "ok", "after a kill at request \(point)")
@@ -53,7 +57,9 @@ import Glibc
                         completed = try await networks(cli)  // it finished first: that is the last completed sync
                     }
                 }
-                // And the integration is not left stuck: the next sync completes with the new listing.
+                // And the integration is not left stuck: once the last killed job is abandoned (within its lease), the
+                // next sync completes with the new listing.
+                try await waitUntilNoLiveRun(cli)
                 let output = try await cli.run(["networks", "sync", "--integration", "1"], pluginsFile: pluginsFile)
                 #expect(output.status == 0, "\(output.standardError)")
                 let synced = try await networks(cli)
@@ -76,7 +82,7 @@ import Glibc
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProductsDirectory.patchbayBinary)
         process.arguments = ["networks", "sync", "--integration", "1"]
-        process.environment = ProcessInfo.processInfo.environment.merging(
+        process.environment = ProcessInfo.processInfo.environment.merging(cli.environment) { _, new in new }.merging(
             [
                 "PATCHBAY_DATA_DIR": cli.dataDirectory, "PATCHBAY_PLUGINS": pluginsFile,
                 "PATCHBAY_TOKEN": cli.token ?? "",
@@ -93,6 +99,17 @@ import Glibc
         kill(process.processIdentifier, SIGKILL)
         try await onOwnThread { process.waitUntilExit() }
         return wasRunning && process.terminationReason == .uncaughtSignal
+    }
+
+    /// Polls the integration's runs until none is queued or running: listing them is what marks a killed process's
+    /// job `abandoned` once its lease expired.
+    private func waitUntilNoLiveRun(_ cli: CLIHarness) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try await cli.runs(of: 1).contains(where: { ["queued", "running"].contains($0["status"] as? String) }) {
+            #expect(ContinuousClock.now < deadline, "a killed sync's job was never abandoned")
+            if ContinuousClock.now >= deadline { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
     }
 
     private func networks(_ cli: CLIHarness) async throws -> [[String: Any]] {

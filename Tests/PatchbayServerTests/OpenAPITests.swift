@@ -25,7 +25,11 @@ import Yams
                 services: APIServices(context: api.context),
                 logger: Logger(label: "routes")
             )
-            let registered = Set(router.routes.map { Operation(method: $0.method.rawValue, path: "\($0.path)") })
+            // The console's pages and files share the router; the document describes the API under /v1.
+            let registered = Set(
+                router.routes.map { Operation(method: $0.method.rawValue, path: "\($0.path)") }
+                    .filter { $0.path.hasPrefix("/v1/") }
+            )
             #expect(
                 documented == registered,
                 "only documented: \(documented.subtracting(registered)); only routed: \(registered.subtracting(documented))"
@@ -131,6 +135,7 @@ import Yams
         for (method, path, token, body) in calls {
             _ = try await api.call(method, path, token: token, body: body)
         }
+        try await consoleTour(api, integration: integration)
         // 202 then 409: the fake holds the first sync in a one-second Retry-After so the second finds it running.
         api.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations")
         let first = try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: owner)
@@ -144,6 +149,75 @@ import Yams
         #expect(try await api.call("DELETE", "/v1/syncs/\(runID2)", token: owner).status == 202)
         #expect(try await api.waitForRun(runID2)["status"] as? String == "cancelled")
         #expect(try await api.call("DELETE", "/v1/syncs/\(runID2)", token: owner).status == 200)
+    }
+}
+
+extension OpenAPITests {
+    /// The routes the console added (issue 14): sessions, members, per-row counts, validation, organizations.
+    fileprivate func consoleTour(_ api: APIHarness, integration: Int64) async throws {
+        let (owner, viewer, stranger) = (api.owner, api.viewer, api.stranger)
+        let big = #"{"token":""# + String(repeating: "x", count: 70_000) + #""}"#
+        let origin = ["Origin": "http://127.0.0.1:\(api.client.port)"]
+        let good = #"{"provider":"meraki","credentials":{"api_key":"\#(FakeMerakiDataset.goodKey)"}}"#
+        let calls: [(String, String, String?, String?)] = [
+            ("GET", "/v1/integrations/\(integration)/counts", owner, nil),
+            ("GET", "/v1/integrations/\(integration)/counts?refresh=maybe", owner, nil),
+            ("GET", "/v1/integrations/\(integration)/counts", stranger, nil),
+            ("GET", "/v1/integrations/\(integration)/counts", nil, nil),
+            ("POST", "/v1/workspaces/acme/integrations/validate", owner, good),
+            ("POST", "/v1/workspaces/acme/integrations/validate", owner, #"{"provider":"meraki","extra":1}"#),
+            ("POST", "/v1/workspaces/acme/integrations/validate", nil, good),
+            ("POST", "/v1/workspaces/acme/integrations/validate", viewer, good),
+            ("POST", "/v1/workspaces/acme/integrations/validate", stranger, good),
+            (
+                "POST", "/v1/workspaces/acme/integrations/validate", owner,
+                #"{"provider":"meraki","credentials":{"api_key":"wrong-key-123"}}"#
+            ),
+            ("GET", "/v1/workspaces/acme/organizations", owner, nil),
+            ("GET", "/v1/workspaces/acme/organizations", stranger, nil),
+            ("GET", "/v1/workspaces/acme/organizations", nil, nil),
+            ("GET", "/v1/workspaces/acme/members", owner, nil), ("GET", "/v1/workspaces/acme/members", viewer, nil),
+            ("GET", "/v1/workspaces/acme/members", stranger, nil), ("GET", "/v1/workspaces/acme/members", nil, nil),
+            ("POST", "/v1/workspaces/acme/members", owner, #"{"name":"carol","role":"member"}"#),
+            ("POST", "/v1/workspaces/acme/members", owner, #"{"name":"carol","role":"member"}"#),
+            ("POST", "/v1/workspaces/acme/members", owner, #"{"name":"dave","role":"chief"}"#),
+            ("POST", "/v1/workspaces/acme/members", viewer, #"{"name":"erin","role":"viewer"}"#),
+            ("POST", "/v1/workspaces/acme/members", stranger, #"{"name":"erin","role":"viewer"}"#),
+            ("POST", "/v1/workspaces/acme/members", nil, #"{"name":"erin","role":"viewer"}"#),
+            ("GET", "/v1/sessions", owner, nil), ("GET", "/v1/sessions", nil, nil),
+            ("POST", "/v1/sessions", nil, #"{"token":"pbt_nope"}"#), ("POST", "/v1/sessions", nil, #"{"tok":1}"#),
+            ("POST", "/v1/sessions", nil, big), ("DELETE", "/v1/sessions/current", owner, nil),
+            ("DELETE", "/v1/sessions/current", nil, nil),
+        ]
+        for (method, path, token, body) in calls {
+            _ = try await api.call(method, path, token: token, body: body)
+        }
+        let forged = try await api.call(
+            "POST",
+            "/v1/sessions",
+            token: nil,
+            body: #"{"token":"\#(owner)"}"#,
+            headers: ["Origin": "https://evil.example"]
+        )
+        #expect(forged.status == 403)
+        let signIn = try await api.call(
+            "POST",
+            "/v1/sessions",
+            token: nil,
+            body: #"{"token":"\#(owner)"}"#,
+            headers: origin
+        )
+        #expect(signIn.status == 201)
+        let cookie = try #require(signIn.header("set-cookie")?.split(separator: ";").first.map(String.init))
+        let crossSite = try await api.call("DELETE", "/v1/sessions/current", token: nil, headers: ["Cookie": cookie])
+        #expect(crossSite.status == 403)
+        let signOut = try await api.call(
+            "DELETE",
+            "/v1/sessions/current",
+            token: nil,
+            headers: origin.merging(["Cookie": cookie]) { $1 }
+        )
+        #expect(signOut.status == 204)
     }
 }
 

@@ -3,7 +3,11 @@ import PluginHost
 extension PluginProviderDirectory {
     /// Every plugin of the plugins file, loaded or not.
     package var catalog: [ProviderSummary] {
-        registry.plugins.map(ProviderSummary.init)
+        registry.plugins.map { status in
+            var summary = ProviderSummary(status)
+            summary.runtime = ProviderRuntime(status, loaded: status.id.flatMap { registry.provider(id: $0) })
+            return summary
+        }
     }
 }
 
@@ -20,6 +24,23 @@ extension ProviderSummary {
             credentialFields: status.descriptor?.credentialFields.map(ProviderField.init),
             settings: status.descriptor?.settings.map(ProviderField.init),
             capabilities: status.descriptor?.capabilities
+        )
+    }
+}
+
+extension ProviderRuntime {
+    init(_ status: PluginStatus, loaded provider: LoadedProvider?) {
+        self.init(
+            status: status.isLoaded ? "loaded" : status.isEnabled ? "failed" : "disabled",
+            abi: status.abi,
+            // The loader refuses every mode but in-process today (`PluginLoadError.isolationNotSupported`), so a
+            // loaded plugin runs in this process.
+            isolation: status.isLoaded ? "in-process" : nil,
+            isConcurrent: status.descriptor?.isConcurrent,
+            allowedHosts: provider?.allowedHosts ?? status.descriptor?.allowedHosts,
+            rateBudgets: status.descriptor?.rateBudgets.map {
+                RateBudget(scope: $0.scope, requests: $0.requests, periodMilliseconds: $0.periodMilliseconds)
+            }
         )
     }
 }

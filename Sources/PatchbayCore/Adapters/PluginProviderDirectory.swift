@@ -38,6 +38,24 @@ struct PluginNetworkProvider: NetworkProvider {
         }
     }
 
+    func check(
+        credentials: [String: String],
+        settings: [String: String]
+    ) async throws(ServiceError) -> CredentialCheck {
+        do {
+            let validation = try await plugin.validate(
+                credentials: ProviderCredentials(fields: credentials),
+                settings: settings
+            )
+            return CredentialCheck(
+                account: validation.account,
+                organizations: validation.organizations.map { .init(id: $0.id, name: $0.name) }
+            )
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
     func listNetworks(
         credentials: [String: String],
         settings: [String: String],

@@ -187,7 +187,7 @@ package struct IntegrationService: Sendable {
         }
     }
 
-    private func liveCounts(_ record: IntegrationRecord) async -> Result<NetworkCounts, ServiceError> {
+    func liveCounts(_ record: IntegrationRecord) async -> Result<NetworkCounts, ServiceError> {
         do throws(ServiceError) {
             let provider = try loadedProvider(record.provider)
             guard provider.supportsCounts else {

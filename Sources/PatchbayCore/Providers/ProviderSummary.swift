@@ -12,6 +12,8 @@ package struct ProviderSummary: Sendable, Equatable {
     package var credentialFields: [ProviderField]?
     package var settings: [ProviderField]?
     package var capabilities: [String]?
+    /// How it runs on this host; nil for providers that are not plugins (test doubles).
+    package var runtime: ProviderRuntime?
 
     package init(
         id: String?,

@@ -35,6 +35,7 @@ struct IntegrationsController {
         let integrations = try await services.integrations.list(
             caller,
             workspace: try context.text("workspace"),
+            withCounts: try request.booleanQuery("counts") ?? true,
             refresh: try request.booleanQuery("refresh") ?? false
         )
         return JSONResponse.make(["integrations": integrations])

@@ -8,16 +8,32 @@ struct NetworksController {
     func addRoutes(to group: RouterGroup<APIRequestContext>) {
         group.get("workspaces/{workspace}/networks", use: list)
             .get("networks/{id}", use: show)
+            .get("workspaces/{workspace}/organizations", use: organizations)
+    }
+
+    @Sendable func organizations(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let organizations = try services.networks.organizations(
+            try context.requireCaller(),
+            workspace: try context.text("workspace")
+        )
+        return JSONResponse.make(["organizations": organizations])
     }
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let limit = try request.integerQuery("limit") ?? 100
-        let page = try services.networks.list(
+        let query = request.uri.queryParameters
+        let page = try services.networks.search(
             caller,
             workspace: try context.text("workspace"),
-            integrationID: try request.integerQuery("integration"),
-            status: request.uri.queryParameters.get("status"),
+            query: NetworkQuery(
+                integrationID: try request.integerQuery("integration"),
+                status: query.get("status"),
+                organizationID: query.get("organization"),
+                nameContains: query.get("q")
+            ),
+            sort: try query.get("sort").map { text throws(ServiceError) in try NetworkSort(parsing: text) }
+                ?? NetworkSort(),
             after: try request.integerQuery("after"),
             limit: Int(clamping: limit)
         )

@@ -27,6 +27,13 @@ struct ProvidersController {
         let credentialFields: [Field]?
         let settings: [Field]?
         let capabilities: [String]?
+        /// `loaded`, `failed` or `disabled`.
+        let status: String
+        let abi: String?
+        let isolation: String?
+        let concurrent: Bool?
+        let allowedHosts: [String]?
+        let rateBudgets: [RateBudget]?
 
         init(_ summary: ProviderSummary) {
             id = summary.id
@@ -39,11 +46,38 @@ struct ProvidersController {
             credentialFields = summary.credentialFields?.map(Field.init)
             settings = summary.settings?.map(Field.init)
             capabilities = summary.capabilities
+            status = summary.runtime?.status ?? (summary.isLoaded ? "loaded" : "failed")
+            abi = summary.runtime?.abi
+            isolation = summary.runtime?.isolation
+            concurrent = summary.runtime?.isConcurrent
+            allowedHosts = summary.runtime?.allowedHosts
+            rateBudgets = summary.runtime?.rateBudgets?.map(RateBudget.init)
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, name, version, vendor, description, loaded, error, settings, capabilities
+            case id, name, version, vendor, description, loaded, error, settings, capabilities, status, abi
+            case isolation, concurrent
             case credentialFields = "credential_fields"
+            case allowedHosts = "allowed_hosts"
+            case rateBudgets = "rate_budgets"
+        }
+    }
+
+    /// A rate limit the provider declares: `requests` per `period_ms` in one `scope` (e.g. per organization).
+    struct RateBudget: Encodable {
+        let scope: String
+        let requests: Int
+        let periodMilliseconds: Int
+
+        init(_ budget: ProviderRuntime.RateBudget) {
+            scope = budget.scope
+            requests = budget.requests
+            periodMilliseconds = budget.periodMilliseconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case scope, requests
+            case periodMilliseconds = "period_ms"
         }
     }
 

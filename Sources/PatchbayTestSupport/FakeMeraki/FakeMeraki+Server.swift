@@ -13,6 +13,9 @@ package func withFakeMeraki<Result: Sendable>(
     let fake = FakeMeraki(dataset)
     let router = Router()
     router.get("**") { request, _ -> Response in
+        if let delay = fake.delay(for: request.uri.path) {
+            try await Task.sleep(for: delay)  // a slow provider, not a test waiting
+        }
         let answer = fake.respond(
             path: request.uri.path,
             query: request.uri.query,

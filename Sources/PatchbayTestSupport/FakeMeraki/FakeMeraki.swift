@@ -30,6 +30,7 @@ package final class FakeMeraki: Sendable {
         var linkStyle = LinkStyle.absolute
         var limiter: FakeRateLimiter?
         var tooManyRequestsSent = 0
+        var slowPaths: [String: Duration] = [:]
     }
 
     package init(_ dataset: FakeMerakiDataset) {
@@ -90,6 +91,16 @@ package final class FakeMeraki: Sendable {
     /// with Retry-After when exceeded.
     package func limitRate(requestsPerSecond: Int?) {
         state.withLock { $0.limiter = requestsPerSecond.map { FakeRateLimiter(requestsPerSecond: $0) } }
+    }
+
+    /// Answers every request whose path (under `/api/v1`) ends with `suffix` only after `delay`, e.g. `/networks`
+    /// to make a sync slow enough to cancel; nil makes it fast again.
+    package func slowDown(pathsEndingWith suffix: String, by delay: Duration?) {
+        state.withLock { $0.slowPaths[suffix] = delay }
+    }
+
+    func delay(for path: String) -> Duration? {
+        state.withLock { state in state.slowPaths.first { path.hasSuffix($0.key) }?.value }
     }
 
     /// Forgets the requests seen so far.

@@ -13,6 +13,7 @@ struct SchemaStep: Sendable {
         .tokenExpiryDates,
         .v2,
         .syncJobs,
+        .sessions,
     ]
 
     static var migrator: DatabaseMigrator {
