@@ -119,7 +119,8 @@ export async function render(main, context) {
     createButton.disabled = true;
     replace(createButton, 'Creating…');
     const body = {...collect(), name: name.value.trim()};
-    if (features.syncInterval) body.sync_interval_seconds = Number(intervalSelect.value);
+    // 0 is "manual": the API takes no interval at all for that (its minimum is 1 s).
+    if (features.syncInterval && Number(intervalSelect.value) > 0) body.sync_interval_seconds = Number(intervalSelect.value);
     try {
       await post(`/v1/workspaces/${enc(workspace.name)}/integrations`, body);
       sessionStorage.setItem('flash', `Created ${body.name}`);
