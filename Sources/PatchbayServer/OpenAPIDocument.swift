@@ -412,7 +412,7 @@ enum OpenAPIDocument {
               type: object
               additionalProperties: false
               properties:
-                name: {type: string}
+                name: {$ref: "#/components/schemas/Name"}
                 sync_interval_seconds: {type: [integer, "null"], minimum: 1, description: null turns schedules off}
                 settings: {type: object, additionalProperties: {type: string}, description: Merged; "" removes one}
             Integration:
