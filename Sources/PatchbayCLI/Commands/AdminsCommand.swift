@@ -38,15 +38,8 @@ struct AdminsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors(json: json) {
-                let runtime = try Runtime(data: data, plugins: nil)
-                let admin = try await InstallationService(context: runtime.context).setAdmin(
-                    try runtime.caller(),
-                    userName: user,
-                    isAdmin: true
-                )
-                if json { return try JSONOutput.print(admin) }
-                say("'\(admin.name)' is an installation administrator.")
+            try await AdminsCommand.setAdmin(user, isAdmin: true, data: data, json: json) {
+                "'\($0)' is an installation administrator."
             }
         }
     }
@@ -61,16 +54,29 @@ struct AdminsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() async throws {
-            try await reportingErrors(json: json) {
-                let runtime = try Runtime(data: data, plugins: nil)
-                let user = try await InstallationService(context: runtime.context).setAdmin(
-                    try runtime.caller(),
-                    userName: user,
-                    isAdmin: false
-                )
-                if json { return try JSONOutput.print(user) }
-                say("'\(user.name)' is no longer an installation administrator.")
+            try await AdminsCommand.setAdmin(user, isAdmin: false, data: data, json: json) {
+                "'\($0)' is no longer an installation administrator."
             }
+        }
+    }
+
+    /// Promotes or demotes one user, then prints the user (`--json`) or `sentence(name)`.
+    static func setAdmin(
+        _ userName: String,
+        isAdmin: Bool,
+        data: DataOptions,
+        json: Bool,
+        sentence: (String) -> String
+    ) async throws {
+        try await reportingErrors(json: json) {
+            let runtime = try Runtime(data: data, plugins: nil)
+            let user = try await InstallationService(context: runtime.context).setAdmin(
+                try runtime.caller(),
+                userName: userName,
+                isAdmin: isAdmin
+            )
+            if json { return try JSONOutput.print(user) }
+            say(sentence(user.name))
         }
     }
 }
