@@ -1,5 +1,6 @@
 # `make run` builds Patchbay, lists the providers of plugins.yaml and runs a first offline sync; `make test` runs
-# every test, then fuzzes the HTTP API with schemathesis for about two minutes (SCHEMATHESIS_SECONDS).
+# every test (those that touch data on SQLite and on a throwaway PostgreSQL cluster), then fuzzes the HTTP API with
+# schemathesis for about two minutes (SCHEMATHESIS_SECONDS).
 .PHONY: deps build run test lint bench
 
 deps:
@@ -24,7 +25,9 @@ test: deps
 	swift build
 	scripts/build-runner.sh
 	scripts/build-example-plugins.sh
-	swift test --skip HTTPClientTests
+	@# The storage, core, API and CLI tests that touch data run against SQLite and against PostgreSQL: a throwaway
+	@# cluster (scripts/pg-cluster.sh) serves them, PATCHBAY_TEST_DATABASE_URL names it, and it stops afterwards.
+	scripts/pg-cluster.sh run swift test --skip HTTPClientTests
 	@# The HTTP client's tests hold loopback servers to short deadlines: they run on their own, not beside the
 	@# suites that compile plugins and start processes on the same two cores.
 	swift test --filter HTTPClientTests

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // The PostgreSQL backend (issue 12), imported only under Sources/Storage/Postgres.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         // Hummingbird's own dependencies, declared because the server and the test support import them directly.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
@@ -48,7 +50,11 @@ let package = Package(
         .target(name: "Secrets", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(
             name: "Storage",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
+                "PatchbayCore", "Storage", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +134,7 @@ let package = Package(
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
-                "PatchbayProviderABI", "PatchbayCore",
+                "PatchbayProviderABI", "PatchbayCore", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -24,7 +24,7 @@ import Testing
             #expect(String(decoding: encoded, as: UTF8.self).contains(canary) == false)
             #expect("\(duplicate.failure ?? MissingValue())".contains(canary) == false)
             #expect(env.logs.entries.allSatisfy { !$0.line.contains(canary) })
-            env.database.checkpoint()
+            try env.database.checkpoint()
             for bytes in try env.databaseBytes() {
                 #expect(bytes.range(of: Data(canary.utf8)) == nil)
             }

@@ -76,7 +76,7 @@ import Testing
             let selects = statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_") }
             #expect(!selects.isEmpty)
             let plans = try selects.map { select in
-                try fixture.store.writer.read { db in
+                try (try #require(fixture.sqlite)).writer.read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + select).map { $0["detail"] as String }
                 }
             }
@@ -106,7 +106,7 @@ import Testing
     }
 
     private func touched(_ fixture: StoreFixture, at date: Date) throws -> Int {
-        try fixture.store.writer.read { db in
+        try (try #require(fixture.sqlite)).writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM networks WHERE updated_at = ?", arguments: [date]) ?? -1
         }
     }
