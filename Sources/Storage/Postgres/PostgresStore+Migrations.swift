@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 package import Logging
 import PostgresNIO
 
@@ -124,6 +124,28 @@ extension PostgresStore {
             return StorageError(path: url.redacted, reason: .failed("database error \(state): \(message)"))
         case nil:
             return StorageError(path: url.redacted, reason: .unreachable("\(error.code)"))
+        }
+    }
+}
+
+/// What `/readyz` and `/metrics` ask of the store.
+extension PostgresStore {
+    package func checkReadiness() throws(StorageError) {
+        try checkSchema()
+    }
+
+    package func queueSnapshot(now: Date) throws(StorageError) -> QueueSnapshot {
+        try read { db in
+            try db.one(
+                """
+                SELECT count(*) FILTER (WHERE status = 'queued') AS queued,
+                    count(*) FILTER (WHERE status = 'running') AS running,
+                    min(queued_at) FILTER (WHERE status = 'queued') AS oldest
+                FROM sync_runs WHERE status IN ('queued', 'running')
+                """
+            ) { row in
+                QueueSnapshot(queued: try row("queued"), running: try row("running"), oldestQueuedAt: try row("oldest"))
+            } ?? QueueSnapshot(queued: 0, running: 0, oldestQueuedAt: nil)
         }
     }
 }

@@ -15,6 +15,7 @@ struct SchemaStep: Sendable {
         .v2,
         .syncJobs,
         .sessions,
+        .connectionStaging,
         .keyring,
     ]
 }
