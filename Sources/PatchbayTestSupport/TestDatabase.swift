@@ -63,6 +63,10 @@ package struct TestDatabase: Sendable {
 
 package struct TestDatabaseError: Error, CustomStringConvertible {
     package let description: String
+
+    package init(description: String) {
+        self.description = description
+    }
 }
 
 /// Runs `body` with a fresh database of `backend`: a PostgreSQL database of its own, or nil for SQLite (the test

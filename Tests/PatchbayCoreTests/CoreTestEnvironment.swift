@@ -21,6 +21,8 @@ struct CoreTestEnvironment {
     let store: any PatchbayStore
     /// The store when it is SQLite: tests that read its files and run raw SQL.
     let sqlite: SQLiteStore?
+    /// The test's PostgreSQL database, nil on SQLite.
+    let postgres: TestDatabase?
 
     /// The SQLite store, for tests of SQLite's files and SQL (they run on that backend only).
     var database: SQLiteStore {
@@ -82,7 +84,8 @@ func withCoreEnvironment<T>(
             logs: test.logs,
             providers: directoryOfProviders,
             store: test.context.database,
-            sqlite: test.context.database as? SQLiteStore
+            sqlite: test.context.database as? SQLiteStore,
+            postgres: test.database
         )
         return try await body(environment)
     }
