@@ -3,6 +3,9 @@
 # schemathesis for about two minutes (SCHEMATHESIS_SECONDS).
 .PHONY: deps build run test lint bench
 
+# The suites whose tests touch data: run a second time on PostgreSQL by `make test`.
+POSTGRES_SUITES = StorageTests|PatchbayCoreTests|AccessTests|RouteTests|BackgroundSyncTests|CLIWorkflowTests|PostgresCLITests|ScaleOutTests
+
 deps:
 	scripts/install-deps.sh
 
@@ -25,11 +28,13 @@ test: deps
 	swift build
 	scripts/build-runner.sh
 	scripts/build-example-plugins.sh
-	@# The storage, core, API and CLI tests that touch data run against SQLite and against PostgreSQL: a throwaway
-	@# cluster (scripts/pg-cluster.sh) serves them, PATCHBAY_TEST_DATABASE_URL names it, and it stops afterwards.
-	scripts/pg-cluster.sh run swift test --skip HTTPClientTests
+	PATCHBAY_TEST_BACKEND=sqlite PATCHBAY_TEST_SKIP_POSTGRES=1 swift test --skip HTTPClientTests
 	@# The HTTP client's tests hold loopback servers to short deadlines: they run on their own, not beside the
 	@# suites that compile plugins and start processes on the same two cores.
 	swift test --filter HTTPClientTests
+	@# The storage, core, API and CLI tests that touch data run again on PostgreSQL: a throwaway cluster
+	@# (scripts/pg-cluster.sh) serves them, PATCHBAY_TEST_DATABASE_URL names it, and it stops afterwards. On their
+	@# own, like the HTTP client's: the PostgreSQL server shares the two cores.
+	scripts/pg-cluster.sh run env PATCHBAY_TEST_BACKEND=postgres swift test --filter '$(POSTGRES_SUITES)'
 	scripts/schemathesis.sh
 	scripts/browser-tests.sh

@@ -1,4 +1,5 @@
 package import Foundation
+import PatchbayCore
 package import Storage
 
 /// Which backend a test runs against. PostgreSQL needs a server: `PATCHBAY_TEST_DATABASE_URL` names one
@@ -9,11 +10,14 @@ package enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertibl
 
     package static let variable = "PATCHBAY_TEST_DATABASE_URL"
 
-    /// The backends a data-touching test runs against: SQLite always, PostgreSQL when a server is named. Without one
-    /// `PostgresHalfTests` fails (unless PATCHBAY_TEST_SKIP_POSTGRES=1 says so on purpose): never a silent skip.
+    /// The backends a data-touching test runs against. `PATCHBAY_TEST_BACKEND` picks one (`make test` runs the
+    /// suites once per backend: `sqlite`, then `postgres` against its throwaway cluster); unset, SQLite and, when a
+    /// server is named, PostgreSQL too. A PostgreSQL pass without a reachable server fails, never skips
+    /// (`PostgresStoreTests.thePostgreSQLHalfRuns`).
     package static var all: [TestBackend] {
-        ProcessInfo.processInfo.environment[variable].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] }
-            ?? [.sqlite]
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["PATCHBAY_TEST_BACKEND"].flatMap(TestBackend.init(rawValue:)) { return [chosen] }
+        return environment[variable].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
     }
 
     package var description: String { rawValue }

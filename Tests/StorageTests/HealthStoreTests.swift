@@ -59,7 +59,8 @@ import Testing
         }
     }
 
-    @Test func aPostgresStoreIsReadyOnlyAtTheSchemaThisBuildKnows() throws {
+    @Test(.enabled(if: TestBackend.all.contains(.postgres)))
+    func aPostgresStoreIsReadyOnlyAtTheSchemaThisBuildKnows() throws {
         try withStore(.postgres) { fixture in
             let database = try #require(fixture.postgres)
             try fixture.store.checkReadiness()

@@ -11,7 +11,6 @@ import Testing
 struct PostgresStoreTests {
     /// `make test` always runs the PostgreSQL half; only an explicit opt-out skips it, never a missing server.
     @Test func thePostgreSQLHalfRuns() throws {
-        if ProcessInfo.processInfo.environment["PATCHBAY_TEST_SKIP_POSTGRES"] == "1" { return }
         #expect(
             TestBackend.all.contains(.postgres),
             "PATCHBAY_TEST_DATABASE_URL is not set: run `scripts/pg-cluster.sh run swift test` (or `make test`)"

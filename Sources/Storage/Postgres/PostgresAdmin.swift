@@ -31,25 +31,28 @@ package enum PostgresAdmin {
         throws(StorageError) -> DatabaseURL
     {
         try withAdminSession(admin) { db in
-            try db.execute("SELECT pg_advisory_lock(\(PostgresStore.migrationLock + 1))")
-            defer { _ = try? db.execute("SELECT pg_advisory_unlock(\(PostgresStore.migrationLock + 1))") }
-            let exists = try db.value(
-                "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = \(template))",
-                as: Bool.self
-            )
-            if exists != true {
-                // Built under another name and renamed once migrated: a template that exists is a complete one.
-                let building = template + "_building"
-                try db.execute(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(quoted(building)) WITH (FORCE)"))
-                try db.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(building))"))
-                _ = try PostgresStore.migrate(url: admin.withDatabase(building))
-                try db.execute(
-                    PostgresQuery(unsafeSQL: "ALTER DATABASE \(quoted(building)) RENAME TO \(quoted(template))")
-                )
+            // Only making the template is serialized; clones of an existing one run side by side.
+            if try !databaseExists(db, template) {
+                try db.execute("SELECT pg_advisory_lock(\(PostgresStore.migrationLock + 1))")
+                defer { _ = try? db.execute("SELECT pg_advisory_unlock(\(PostgresStore.migrationLock + 1))") }
+                if try !databaseExists(db, template) {
+                    // Built under another name and renamed once migrated: a template that exists is a complete one.
+                    let building = template + "_building"
+                    try db.execute(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(quoted(building)) WITH (FORCE)"))
+                    try db.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(building))"))
+                    _ = try PostgresStore.migrate(url: admin.withDatabase(building))
+                    try db.execute(
+                        PostgresQuery(unsafeSQL: "ALTER DATABASE \(quoted(building)) RENAME TO \(quoted(template))")
+                    )
+                }
             }
             try db.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(name)) TEMPLATE \(quoted(template))"))
         }
         return admin.withDatabase(name)
+    }
+
+    private static func databaseExists(_ db: PGSession, _ name: String) throws -> Bool {
+        try db.value("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = \(name))", as: Bool.self) == true
     }
 
     /// An empty database (no schema): for tests of `migrate` and of a database without migrations.
