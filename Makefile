@@ -28,7 +28,11 @@ test: deps
 	swift build
 	scripts/build-runner.sh
 	scripts/build-example-plugins.sh
-	PATCHBAY_TEST_BACKEND=sqlite PATCHBAY_TEST_SKIP_POSTGRES=1 swift test --skip HTTPClientTests
+	@# Two test processes: every suite at once holds over 1,300 descriptors (loopback fakes, runners, pipes), and
+	@# past that Foundation's Process.run reads beyond its /proc/self/fd buffer and crashes (signal 11;
+	@# swift-corelibs-foundation #5472, not in Swift 6.3.1).
+	PATCHBAY_TEST_BACKEND=sqlite PATCHBAY_TEST_SKIP_POSTGRES=1 swift test --skip 'HTTPClientTests|IntegrationTests'
+	PATCHBAY_TEST_BACKEND=sqlite PATCHBAY_TEST_SKIP_POSTGRES=1 swift test --filter IntegrationTests
 	@# The HTTP client's tests hold loopback servers to short deadlines: they run on their own, not beside the
 	@# suites that compile plugins and start processes on the same two cores.
 	swift test --filter HTTPClientTests
