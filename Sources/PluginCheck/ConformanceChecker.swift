@@ -46,7 +46,7 @@ package struct ConformanceChecker: Sendable {
     private func createInstance(_ probe: PluginProbe, _ record: (CheckResult) -> Void) -> ProbeInstance? {
         var instance: ProbeInstance?
         let result = checking("create.settings") {
-            switch probe.makeInstance(settings: options.settings) {
+            switch probe.makeInstance(settings: options.settings, onCall: { report(.calling($0)) }) {
             case .success(let made):
                 instance = made
                 let shown = options.settings.keys.sorted().joined(separator: ", ")

@@ -19,10 +19,13 @@ enum CheckInput {
         return values
     }
 
-    /// `--credentials-file`: a JSON object of strings, from a file or stdin; never echoed.
-    static func credentials(file: String) throws -> [String: String] {
+    /// `--credentials-file`: a JSON object of strings, from a file or stdin (to its end, or its first line when
+    /// `oneLine`: the checker's child, whose stdin stays open); never echoed.
+    static func credentials(file: String, oneLine: Bool = false) throws -> [String: String] {
         let data: Data
-        if file == "-" {
+        if file == "-" && oneLine {
+            data = Data((readLine(strippingNewline: true) ?? "").utf8)
+        } else if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
@@ -52,6 +55,17 @@ enum CheckInput {
             FileHandle.standardOutput.write(line)
         }
         _ = checker.run()
+    }
+
+    /// The checker's child ends as soon as its parent does: the parent holds the child's stdin open for as long as
+    /// it lives, so its end of file (a parent that exited, crashed or was killed with SIGKILL) ends the child, and
+    /// the plugin in it, at once.
+    static func watchParent() {
+        Thread.detachNewThread {
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+            // Not exit(): the plugin may hold locks an atexit handler would wait for.
+            _exit(70)
+        }
     }
 
     /// This binary, to run the child.

@@ -36,11 +36,16 @@ package final class PluginProbe: Sendable {
         library.raw.pointee.get_extension("patchbay.check.unknown/1") == nil
     }
 
-    /// Calls `create` with `settings`.
-    package func makeInstance(settings: [String: String]) -> Result<ProbeInstance, ProviderError> {
+    /// Calls `create` with `settings`. `onCall` hears the name of each call the instance makes, just before it is
+    /// made, so a call that never returns can be named.
+    package func makeInstance(
+        settings: [String: String],
+        onCall: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> Result<ProbeInstance, ProviderError> {
+        onCall("create")
         switch PluginInstance.create(library: library, settings: settings) {
         case .success(let instance):
-            return .success(ProbeInstance(probe: self, instance: instance))
+            return .success(ProbeInstance(probe: self, instance: instance, onCall: onCall))
         case .failure(let failure):
             return .failure(
                 ProviderError(providerID: descriptor.id, status: failure.status, message: failure.message ?? "")
@@ -53,10 +58,12 @@ package final class PluginProbe: Sendable {
 package final class ProbeInstance: Sendable {
     private let probe: PluginProbe
     private let instance: PluginInstance
+    private let onCall: @Sendable (String) -> Void
 
-    init(probe: PluginProbe, instance: PluginInstance) {
+    init(probe: PluginProbe, instance: PluginInstance, onCall: @escaping @Sendable (String) -> Void) {
         self.probe = probe
         self.instance = instance
+        self.onCall = onCall
     }
 
     /// Credentials for a call: well-formed fields, or exactly these bytes.
@@ -66,14 +73,16 @@ package final class ProbeInstance: Sendable {
     }
 
     package func validate(_ input: Input) -> ProbeReply {
-        withCall(input) { secret, call in
+        onCall("validate")
+        return withCall(input) { secret, call in
             ProbeReply(instance.validate(secret: secret, call: call), redactor: call.redactor)
         }
     }
 
     /// Lists networks; `onPage` gets each page's bytes and returns what the sink answers the plugin.
     package func listNetworks(_ input: Input, onPage: @escaping ([UInt8]) -> ProviderStatus) -> ProbeReply {
-        withCall(input) { secret, call in
+        onCall("list_networks")
+        return withCall(input) { secret, call in
             ProbeReply(
                 instance.listNetworks(secret: secret, call: call, sink: PageSink(onPage)),
                 redactor: call.redactor
@@ -82,7 +91,8 @@ package final class ProbeInstance: Sendable {
     }
 
     package func counts(_ input: Input) -> ProbeReply {
-        withCall(input) { secret, call in
+        onCall("counts")
+        return withCall(input) { secret, call in
             ProbeReply(instance.counts(secret: secret, call: call), redactor: call.redactor)
         }
     }
