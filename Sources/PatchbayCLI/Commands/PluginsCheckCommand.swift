@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PluginCheck
+import PluginHost
 
 /// `patchbay plugins check PATH.so`: checks a plugin library against the provider ABI v1 contract.
 struct PluginsCheckCommand: AsyncParsableCommand {
@@ -37,6 +38,15 @@ struct PluginsCheckCommand: AsyncParsableCommand {
     )
     var timeout: Double = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "Where the calls run: in-process (the checker's child process) or process (a plugin runner, as under "
+                + "isolation: process). The checks and their results are the same in both.",
+            valueName: "mode"
+        )
+    )
+    var isolation = "in-process"
+
     @Option(help: .hidden)
     var repetitions = 300
 
@@ -52,6 +62,9 @@ struct PluginsCheckCommand: AsyncParsableCommand {
     func validate() throws {
         guard timeout > 0, timeout <= 86400 else {
             throw ValidationError("--timeout: must be more than 0 and at most 86400 seconds")
+        }
+        guard ManifestEntry.Isolation(rawValue: isolation) != nil else {
+            throw ValidationError("--isolation: '\(isolation)' is not a mode; use in-process or process")
         }
     }
 
@@ -69,12 +82,14 @@ struct PluginsCheckCommand: AsyncParsableCommand {
                 path: library,
                 settings: settingsValues,
                 credentials: credentials,
-                repetitions: repetitions
+                repetitions: repetitions,
+                isolation: ManifestEntry.Isolation(rawValue: isolation) ?? .inProcess
             )
             return
         }
         var arguments = [
             "plugins", "check", library, "--in-process", "--watch-parent", "--repetitions", String(repetitions),
+            "--isolation", isolation,
         ]
         if let settings { arguments += ["--settings", settings] }
         if credentials != nil { arguments += ["--credentials-file", "-"] }

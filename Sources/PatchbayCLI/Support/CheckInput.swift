@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PluginCheck
+import PluginHost
 
 /// The inputs of `plugins check`, read and checked, and the child process's side of the run.
 enum CheckInput {
@@ -45,8 +46,20 @@ enum CheckInput {
     }
 
     /// Runs the checks in this process, writing each event as one JSON line, unbuffered, so a crash loses nothing.
-    static func stream(path: String, settings: [String: String], credentials: [String: String]?, repetitions: Int) {
-        let options = CheckOptions(path: path, settings: settings, credentials: credentials, repetitions: repetitions)
+    static func stream(
+        path: String,
+        settings: [String: String],
+        credentials: [String: String]?,
+        repetitions: Int,
+        isolation: ManifestEntry.Isolation
+    ) {
+        let options = CheckOptions(
+            path: path,
+            settings: settings,
+            credentials: credentials,
+            repetitions: repetitions,
+            isolation: isolation
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let checker = ConformanceChecker(options: options, logger: PluginFileOptions.logger) { event in
