@@ -112,7 +112,8 @@ import Testing
             )
             #expect(applied == .lost(seen))
             let networks = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM networks") }
-            let staged = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_staging")
+            let staged = try database.writer.write { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_staging")
             }
             #expect(networks == 0 && staged == 0)
         }

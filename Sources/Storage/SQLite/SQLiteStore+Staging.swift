@@ -1,26 +1,55 @@
 package import Foundation
 import GRDB
 
-/// The two phases of a sync. Fetch: pages are staged in short transactions of their own while the provider is
-/// paged, so a slow provider, a backoff or a Retry-After wait holds no lock. Apply: once the listing is complete,
-/// one short set-based transaction turns the staged listing into created/updated/unchanged/removed networks.
+/// The two phases of a sync. Fetch: pages are staged while the provider is paged, so a slow provider, a backoff or a
+/// Retry-After wait holds no lock. Apply: once the listing is complete, one short set-based transaction turns the
+/// staged listing into created/updated/unchanged/removed networks.
 extension SQLiteStore {
-    /// Stages one page of a running job's listing. A network listed twice keeps its last version.
+    /// Creates the writer connection's staging table. It lives in the connection's temporary schema, not in the
+    /// database file: only the process holding a job's lease ever reads its staged pages, so they need no WAL, no
+    /// checkpoint and no secure deletion, and a crash (whose jobs end `abandoned`) takes them with it.
+    static func prepareStaging(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS sync_staging (
+                    seq INTEGER PRIMARY KEY, -- the provider's order: new networks get ids in listing order
+                    run_id INTEGER NOT NULL,
+                    external_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    organization_id TEXT,
+                    config TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    UNIQUE (run_id, external_id)
+                )
+                """
+        )
+    }
+
+    /// Stages one page of a running job's listing. A network listed twice keeps its last version. The transaction
+    /// is deferred and touches only the temporary schema, so staging never takes the database file's write lock.
     package func stageNetworks(runID: Int64, _ networks: [SyncedNetwork]) throws(StorageError) {
         guard !networks.isEmpty else { return }
-        try write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO sync_staging (run_id, external_id, name, organization_id, config, content_hash)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """
-            )
-            for network in networks {
-                try statement.execute(arguments: [
-                    runID, network.externalID, network.name, network.organizationID, network.config,
-                    network.contentHash,
-                ])
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.deferred) {
+                    let statement = try db.cachedStatement(
+                        sql: """
+                            INSERT OR REPLACE INTO sync_staging
+                                (run_id, external_id, name, organization_id, config, content_hash)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """
+                    )
+                    for network in networks {
+                        try statement.execute(arguments: [
+                            runID, network.externalID, network.name, network.organizationID, network.config,
+                            network.contentHash,
+                        ])
+                    }
+                    return .commit
+                }
             }
+        } catch {
+            throw storageError(error)
         }
     }
 

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import GRDB
 
 /// The embedded SQLite store, Patchbay's zero-set-up backend: owns the connection pool and migrates on open.
@@ -23,8 +23,9 @@ package final class SQLiteStore: PatchbayStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted credentials must not linger in free pages of the file.
-            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA main.secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly { try Self.prepareStaging(db) }
             if let trace {
                 db.trace(options: .statement) { event in
                     if case .statement(let statement) = event { trace(statement.expandedSQL) }
