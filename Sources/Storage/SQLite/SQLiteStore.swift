@@ -25,7 +25,9 @@ package final class SQLiteStore: PatchbayStore {
             // Deleted credentials must not linger in free pages of the file.
             try db.execute(sql: "PRAGMA main.secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if !db.configuration.readonly { try Self.prepareStaging(db) }
+            // Staged listings live in the writer's temporary schema (`stagingTable`): kept in memory up to 32 MiB,
+            // spilled to a temporary file beyond.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp.cache_size = -32768") }
             if let trace {
                 db.trace(options: .statement) { event in
                     if case .statement(let statement) = event { trace(statement.expandedSQL) }
