@@ -10,12 +10,12 @@ enum JSONOutput {
     }
 
     static func print(_ value: some Encodable) throws {
-        Swift.print(try render(value))
+        StandardOutput.write(try render(value) + "\n")
     }
 
     /// For values that embed provider JSON as it is (a network's `config`).
     static func printObject(_ object: Any) throws {
-        Swift.print(try renderObject(object))
+        StandardOutput.write(try renderObject(object) + "\n")
     }
 
     static func renderObject(_ object: Any) throws -> String {
