@@ -63,9 +63,12 @@ start() {
     as_owner "$bin/initdb" -D "$data" -U "$user" --pwfile="$password_file" --auth=scram-sha-256 \
         --encoding=UTF8 --locale=C.UTF-8 > "$root/initdb.log" 2>&1 \
         || { echo "pg-cluster: initdb failed:" >&2; cat "$root/initdb.log" >&2; exit 1; }
-    # Loopback only; the socket lives in the cluster's own folder. fsync off: a throwaway cluster for tests.
+    # Loopback only; the socket lives in the cluster's own folder. fsync off: a throwaway cluster for tests
+    # (PG_CLUSTER_DURABLE=1 keeps PostgreSQL's durable defaults, as the benchmarks want).
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_CLUSTER_DURABLE:-0}" = 1 ] && durability=""
     as_owner "$bin/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $root -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        "-c listen_addresses=127.0.0.1 -p $port -k $root $durability -c max_connections=300" \
         > /dev/null \
         || { echo "pg-cluster: the server did not start:" >&2; tail -20 "$root/server.log" >&2; exit 1; }
     url
