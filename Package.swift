@@ -46,6 +46,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Secrets", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        // The one JSON writer (host, server, CLI `--json`, ProviderKit). No dependencies and no Foundation, so that
+        // ProviderKit can link it statically into every vendor plugin.
+        .target(name: "JSONText", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "PluginHost",
             dependencies: [
-                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams",
+                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams", "JSONText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -62,7 +65,8 @@ let package = Package(
         .target(
             name: "PatchbayCore",
             dependencies: [
-                "Storage", "Secrets", "PluginHost", "HTTPClient", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Secrets", "PluginHost", "HTTPClient", "JSONText",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,7 +76,7 @@ let package = Package(
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI"], swiftSettings: swiftSettings),
+        .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI", "JSONText"], swiftSettings: swiftSettings),
         .target(
             name: "PatchbayMeraki",
             dependencies: ["ProviderKit"],
@@ -84,7 +88,7 @@ let package = Package(
         .target(
             name: "PatchbayServer",
             dependencies: [
-                "PatchbayCore",
+                "PatchbayCore", "JSONText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -92,14 +96,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14).
-            resources: [.copy("ConsoleAssets")],
+            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14); the OpenAPI document, served at
+            // `/v1/openapi.yaml`.
+            resources: [.copy("ConsoleAssets"), .copy("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
+                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -230,6 +235,10 @@ let package = Package(
             dependencies: [
                 "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // API tests that need no socket go through the router test client.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

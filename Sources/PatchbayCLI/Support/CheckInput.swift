@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import Logging
+import PatchbayServer
 import PluginCheck
 
 /// The inputs of `plugins check`, read and checked, and the child process's side of the run.
@@ -44,12 +46,10 @@ enum CheckInput {
     /// Runs the checks in this process, writing each event as one JSON line, unbuffered, so a crash loses nothing.
     static func stream(path: String, settings: [String: String], credentials: [String: String]?, repetitions: Int) {
         let options = CheckOptions(path: path, settings: settings, credentials: credentials, repetitions: repetitions)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let checker = ConformanceChecker(options: options, logger: PluginFileOptions.logger) { event in
-            guard var line = try? encoder.encode(event) else { return }
+            guard var line = try? JSONWriter.bytes(of: event) else { return }
             line.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(line)
+            FileHandle.standardOutput.write(Data(line))
         }
         _ = checker.run()
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+package import Hummingbird
 import NIOCore
 import PatchbayCore
 
@@ -9,13 +9,19 @@ protocol RequestBody: Decodable {
     static var fields: Set<String> { get }
 }
 
-extension Request {
-    /// Reads and decodes a JSON body strictly: too large is 413, anything malformed, unknown or of the wrong type is
-    /// 400 with a message that names the field.
-    func decodeBody<Body: RequestBody>(_: Body.Type, context: APIRequestContext) async throws -> Body {
+/// The request context's decoder: reads a body once and decodes it strictly. Too large is 413; anything malformed,
+/// unknown or of the wrong type is 400 with a message that names the field.
+package struct StrictRequestDecoder: RequestDecoder {
+    package init() {}
+
+    package func decode<T: Decodable>(
+        _ type: T.Type,
+        from request: Request,
+        context: some RequestContext
+    ) async throws -> T {
         let buffer: ByteBuffer
         do {
-            buffer = try await body.collect(upTo: context.maxUploadSize)
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
             throw APIError(HTTPError(.contentTooLarge))
         }
@@ -24,14 +30,16 @@ extension Request {
         else {
             throw ServiceError(.invalidArgument, "request body: not a JSON object; send a JSON object")
         }
-        if let unknown = members.keys.sorted().first(where: { !Body.fields.contains($0) }) {
+        // Every body type lists its fields; a type that does not is a programming error, refused the same way.
+        let fields = (T.self as? any RequestBody.Type)?.fields ?? []
+        if let unknown = members.keys.sorted().first(where: { !fields.contains($0) }) {
             throw ServiceError(
                 .invalidArgument,
-                "request body: unknown field '\(unknown)'; allowed: \(Body.fields.sorted().joined(separator: ", "))"
+                "request body: unknown field '\(unknown)'; allowed: \(fields.sorted().joined(separator: ", "))"
             )
         }
         do {
-            return try JSONDecoder().decode(Body.self, from: data)
+            return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw ServiceError(.invalidArgument, "request body: \(Self.describe(error)); fix the field and retry")
         } catch {
