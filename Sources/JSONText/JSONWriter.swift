@@ -40,14 +40,14 @@ package struct JSONWriter: Sendable {
     /// A member name; the next value written is its value.
     package mutating func key(_ name: String) {
         separate()
-        Self.quote(name) { bytes.append($0) }
+        appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
         pendingValue = true
     }
 
     package mutating func string(_ value: String) {
         separate()
-        Self.quote(value) { bytes.append($0) }
+        appendQuoted(value)
     }
 
     /// The string, or `null` when there is none: the contracts spell absent values out.
@@ -129,6 +129,22 @@ package struct JSONWriter: Sendable {
         var writer = JSONWriter(capacity: fields.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
         writer.object(fields)
         return writer.bytes
+    }
+
+    /// `text` as a JSON string literal. Most strings need no escape: those are copied whole (one bulk copy instead of
+    /// an append per byte: the names and ids of a page of networks are most of its strings).
+    private mutating func appendQuoted(_ text: String) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        guard plain else {
+            Self.quote(text) { bytes.append($0) }
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes the comma before a member or element, except for a value that follows its name.

@@ -45,10 +45,7 @@ extension SQLiteStore {
         _ request: QueryInterfaceRequest<NetworkRecord>
     ) -> QueryInterfaceRequest<NetworkRecord> {
         request.including(
-            required: NetworkRecord.integration.select(
-                IntegrationRecord.Columns.provider,
-                IntegrationRecord.Columns.name
-            )
+            required: NetworkRecord.integration.select(NetworkRecord.integrationColumns)
         )
     }
 }
