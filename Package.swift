@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        // `/metrics`: the services record through swift-metrics' API (a no-op until `serve` installs a backend);
+        // swift-prometheus is that backend and writes the text format.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // The stable C contract between host and plugins: one header, no code.
@@ -42,7 +46,10 @@ let package = Package(
         ),
         .target(
             name: "HTTPClient",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "Secrets", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
@@ -67,6 +74,7 @@ let package = Package(
             dependencies: [
                 "Storage", "Secrets", "PluginHost", "HTTPClient", "JSONText",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -95,6 +103,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14); the OpenAPI document, served at
             // `/v1/openapi.yaml`.
@@ -234,6 +244,8 @@ let package = Package(
             name: "PatchbayServerTests",
             dependencies: [
                 "PatchbayServer", "PatchbayCore", "PluginHost", "HTTPClient", "PatchbayTestSupport", "Yams", "Storage",
+                // GRDB only to stand a newer Patchbay's schema step in the file (`/readyz` must refuse it).
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // API tests that need no socket go through the router test client.
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -40,12 +40,14 @@ func timedSync(_ label: String, integrationID: Int64, networks: [UpstreamNetwork
     provider.replaceNetworks(networks)
     let clock = ContinuousClock()
     let started = clock.now
+    let cpuBefore = processCPUSeconds()
     let run = try await provisioning.sync(caller, integrationID: integrationID)
     let elapsed = seconds(clock.now - started)
+    let cpu = processCPUSeconds() - cpuBefore
     let rate = Double(networks.count) / elapsed
     print(
         "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s", elapsed))"
-            + "  \(String(format: "%9.0f networks/s", rate))"
+            + "  \(String(format: "%9.0f networks/s", rate)) (CPU \(String(format: "%.3f", cpu)) s)"
             + "  created \(run.created) updated \(run.updated) unchanged \(run.unchanged) removed \(run.removed)"
     )
 }

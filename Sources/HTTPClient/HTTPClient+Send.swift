@@ -11,17 +11,20 @@ extension HTTPClient {
         let redactedURL = redaction.redact(url.text)
         var retries = 0
         while true {
-            try wait(
-                until: rateLimiter.reserve(
-                    scopeKey: request.rateScopeKey,
-                    credentialKey: context.credentialKey,
-                    now: .now
-                ),
-                context: context,
-                url: redactedURL
+            let reserved = ContinuousClock.now
+            let slot = rateLimiter.reserve(
+                scopeKey: request.rateScopeKey,
+                credentialKey: context.credentialKey,
+                now: reserved
             )
+            metrics?.waitedForBudget(slot - reserved)
+            try wait(until: slot, context: context, url: redactedURL)
             let started = ContinuousClock.now
             let outcome = attempt(request, to: url, context: context)
+            switch outcome {
+            case .success(let answer): metrics?.answered(status: answer.status)
+            case .failure: metrics?.failed()
+            }
             log(request, url: redactedURL, outcome: outcome, attempt: retries + 1, took: .now - started, redaction)
             let delay: Duration
             switch outcome {
@@ -32,7 +35,10 @@ extension HTTPClient {
                     body: answer.body,
                     finalURL: url.text
                 )
-                guard retryPolicy.mayRetry(status: answer.status, isIdempotent: request.isIdempotent) else {
+                // A client configured never to retry gets the answer as it is, 503 included.
+                guard retryPolicy.maxRetries > 0,
+                    retryPolicy.mayRetry(status: answer.status, isIdempotent: request.isIdempotent)
+                else {
                     return response
                 }
                 guard retries < retryPolicy.maxRetries else {

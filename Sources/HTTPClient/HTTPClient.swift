@@ -11,6 +11,7 @@ package final class HTTPClient: Sendable {
     let retryPolicy: RetryPolicy
     let rateLimiter: RateLimiter
     let handles: CurlEasyPool
+    let metrics: ProviderRequestMetrics?
 
     package init(configuration: HTTPClientConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -28,6 +29,7 @@ package final class HTTPClient: Sendable {
             state: configuration.rateLimitState
         )
         handles = CurlEasyPool()
+        metrics = ProviderRequestMetrics(namespace: configuration.rateLimitNamespace)
         // curl_global_init runs here, when the host builds its clients, rather than inside a plugin's first call.
         _ = CurlGlobal.isInitialized
     }

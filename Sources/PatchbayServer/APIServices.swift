@@ -8,6 +8,7 @@ package struct APIServices: Sendable {
     package let provisioning: ProvisioningService
     package let networks: NetworkService
     package let providers: ProviderService
+    package let health: HealthService
 
     package init(context: CoreContext) {
         identity = IdentityService(context: context)
@@ -16,5 +17,6 @@ package struct APIServices: Sendable {
         provisioning = ProvisioningService(context: context)
         networks = NetworkService(context: context)
         providers = ProviderService(context: context)
+        health = HealthService(context: context)
     }
 }

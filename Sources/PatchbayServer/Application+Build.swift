@@ -44,12 +44,16 @@ package func buildApplication(
 /// document.
 package func buildRouter(services: APIServices, logger: Logger) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
+    // Requests by route and status, with latency histograms, for `/metrics` (the registry is installed first).
+    _ = MetricsRegistry.shared
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     let routes = MethodNotAllowedMiddleware.Routes()
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     OpenAPIController().addRoutes(to: router.group("v1"))
+    HealthController(health: services.health).addRoutes(to: router)
     SessionsController(services: services).addPublicRoutes(to: router.group("v1"))
     ConsoleController(services: services).addRoutes(to: router)
     let authenticated = router.group("v1").add(middleware: AuthMiddleware(identity: services.identity))

@@ -179,4 +179,12 @@ package protocol PatchbayStore: Sendable {
     func updateIntegration(id: Int64, name: String?, settings: String?, actorID: Int64, now: Date) throws(StorageError)
     /// `["ok"]` for a sound store.
     func integrityCheck() throws(StorageError) -> [String]
+
+    // MARK: Fleet health (`/readyz`, `/metrics`)
+
+    /// Returns when the store can serve: reachable, and its schema exactly the one this build knows; throws the
+    /// reason otherwise.
+    func checkReadiness() throws(StorageError)
+    /// Queued and running jobs and the oldest queued job, across every process on the store.
+    func queueSnapshot(now: Date) throws(StorageError) -> QueueSnapshot
 }

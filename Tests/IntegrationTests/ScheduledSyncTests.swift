@@ -95,6 +95,30 @@ import FoundationNetworking
         }
     }
 
+    /// A DURATION typo is a usage error (64) naming the accepted forms; nothing is created or changed.
+    @Test func aSyncIntervalTypoIsAUsageErrorNamingTheAcceptedForms() async throws {
+        try await withCLI { cli in
+            let integration = try await cli.integrationID("HQ")
+            for typo in ["15x", "0s", "m", "1.5h", "90", "3 m"] {
+                let created = try await cli.createIntegration("Typo", extra: ["--sync-every", typo])
+                #expect(created.status == 64, "\(typo): \(created.standardError)")
+                #expect(
+                    created.standardError.contains("--sync-every \(typo): not a duration; use"),
+                    "\(created.standardError)"
+                )
+                #expect(created.standardError.contains("90s, 15m or 2h"))
+            }
+            let updated = try await cli.run("integrations", "update", "\(integration)", "--sync-every", "2d")
+            #expect(updated.status == 64)
+            #expect(updated.standardError.contains("90s, 15m or 2h (at least 1s), or off"), "\(updated.standardError)")
+            let rows = try #require(
+                try await cli.json("integrations", "list", "--workspace", "acme", "--json") as? [[String: Any]]
+            )
+            #expect(rows.count == 1, "a failed create added an integration: \(rows)")
+            #expect(rows.first?["sync_interval_seconds"] is NSNull)
+        }
+    }
+
     @Test func twoProcessesSyncingTheSameOrganizationsShareTheirRateBudget() async throws {
         try await withCLI(.generated(organizations: 20, networksPerOrganization: 40)) { cli in
             let first = try await cli.integrationID("HQ")

@@ -18,12 +18,14 @@ struct LeasedSync: Sendable {
     var integrationID: Int64 { run.integrationID }
 
     func execute(progress: @escaping @Sendable (Int) -> Void) async throws(ServiceError) -> SyncRunSummary {
+        let started = ContinuousClock.now
         let result: Result<SyncRunSummary, ServiceError>
         do {
             result = .success(try await fetchAndApply(progress: progress))
         } catch {
             result = .failure(error)
         }
+        SyncMetrics.finished(result, after: .now - started)
         await clearStaging()
         return try result.get()
     }

@@ -221,7 +221,8 @@ extension SQLiteStore {
             run.error =
                 "owner \(run.owner ?? "unknown") stopped renewing its lease (expired \(expiry)); nothing was changed, sync again"
             try run.update(db)
-            try db.execute(sql: "DELETE FROM sync_staging WHERE run_id = ?", arguments: [run.id])
+            // This process's staged pages for it, if it staged any (another process's went with that process).
+            try db.execute(sql: "DROP TABLE IF EXISTS \(Self.stagingTable(run.id ?? 0))")
             try recordLastSync(db, run: run)
             abandoned.append(run)
         }

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import GRDB
 
 /// The embedded SQLite store, Patchbay's zero-set-up backend: owns the connection pool and migrates on open.
@@ -23,8 +23,11 @@ package final class SQLiteStore: PatchbayStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Deleted credentials must not linger in free pages of the file.
-            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA main.secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Staged listings live in the writer's temporary schema (`stagingTable`): kept in memory up to 32 MiB,
+            // spilled to a temporary file beyond.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp.cache_size = -32768") }
             if let trace {
                 db.trace(options: .statement) { event in
                     if case .statement(let statement) = event { trace(statement.expandedSQL) }

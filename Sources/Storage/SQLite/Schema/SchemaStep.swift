@@ -14,6 +14,7 @@ struct SchemaStep: Sendable {
         .v2,
         .syncJobs,
         .sessions,
+        .connectionStaging,
     ]
 
     static var migrator: DatabaseMigrator {
