@@ -9,8 +9,8 @@ protocol RequestBody: Decodable {
     static var fields: Set<String> { get }
 }
 
-/// The request context's decoder: reads a body once and decodes it strictly. Too large is 413; anything malformed,
-/// unknown or of the wrong type is 400 with a message that names the field.
+/// The request context's decoder: reads a body once and decodes it once, strictly. Too large is 413; anything
+/// malformed, unknown or of the wrong type is 400 with a message that names the field.
 package struct StrictRequestDecoder: RequestDecoder {
     package init() {}
 
@@ -25,25 +25,35 @@ package struct StrictRequestDecoder: RequestDecoder {
         } catch {
             throw APIError(HTTPError(.contentTooLarge))
         }
-        let data = Data(buffer.readableBytesView)
-        guard let object = try? JSONSerialization.jsonObject(with: data), let members = object as? [String: Any]
-        else {
-            throw ServiceError(.invalidArgument, "request body: not a JSON object; send a JSON object")
+        // Every body type lists its fields (a type that does not is a programming error: nothing would say which
+        // fields it allows).
+        guard let bodyType = T.self as? any RequestBody.Type else {
+            throw ServiceError(.internal, "request body: \(T.self) does not list its fields; make it a RequestBody")
         }
-        // Every body type lists its fields; a type that does not is a programming error, refused the same way.
-        let fields = (T.self as? any RequestBody.Type)?.fields ?? []
-        if let unknown = members.keys.sorted().first(where: { !fields.contains($0) }) {
-            throw ServiceError(
-                .invalidArgument,
-                "request body: unknown field '\(unknown)'; allowed: \(fields.sorted().joined(separator: ", "))"
-            )
+        let data = Data(buffer.readableBytesView)
+        func decode<Body: RequestBody>(_: Body.Type) throws -> Any {
+            try JSONDecoder().decode(StrictBody<Body>.self, from: data).body
         }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            guard let body = try decode(bodyType) as? T else {
+                throw ServiceError(.internal, "request body: decoded as another type than \(T.self)")
+            }
+            return body
+        } catch let error as StrictBodyError {
+            switch error {
+            case .notAnObject:
+                throw ServiceError(.invalidArgument, "request body: not a JSON object; send a JSON object")
+            case .unknownField(let name):
+                throw ServiceError(
+                    .invalidArgument,
+                    "request body: unknown field '\(name)'; allowed: \(bodyType.fields.sorted().joined(separator: ", "))"
+                )
+            }
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Not JSON at all.
+            throw ServiceError(.invalidArgument, "request body: not a JSON object; send a JSON object")
         } catch let error as DecodingError {
             throw ServiceError(.invalidArgument, "request body: \(Self.describe(error)); fix the field and retry")
-        } catch {
-            throw ServiceError(.invalidArgument, "request body: not valid JSON; send a JSON object")
         }
     }
 
@@ -72,5 +82,38 @@ package struct StrictRequestDecoder: RequestDecoder {
         case is Int.Type, is Int64.Type, is Double.Type: "a number"
         default: "an object of strings"
         }
+    }
+}
+
+/// Why a body was refused before its fields were decoded.
+private enum StrictBodyError: Error {
+    case notAnObject
+    case unknownField(String)
+}
+
+/// The body's object checked for unknown members, then decoded as `Body`, from the same parse of the text.
+private struct StrictBody<Body: RequestBody>: Decodable {
+    let body: Body
+
+    init(from decoder: any Decoder) throws {
+        let members: KeyedDecodingContainer<MemberName>
+        do {
+            members = try decoder.container(keyedBy: MemberName.self)
+        } catch {
+            throw StrictBodyError.notAnObject
+        }
+        if let unknown = members.allKeys.map(\.stringValue).sorted().first(where: { !Body.fields.contains($0) }) {
+            throw StrictBodyError.unknownField(unknown)
+        }
+        body = try Body(from: decoder)
+    }
+
+    /// Any member name.
+    private struct MemberName: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
