@@ -49,7 +49,10 @@ extension SQLiteStore {
         }
         let ordering = search.descending ? [key.desc, Columns.id.desc] : [key.asc, Columns.id.asc]
         return request.order(ordering).including(
-            required: NetworkRecord.integration.select(NetworkRecord.integrationColumns)
+            required: NetworkRecord.integration.select(
+                IntegrationRecord.Columns.provider,
+                IntegrationRecord.Columns.name
+            )
         )
     }
 

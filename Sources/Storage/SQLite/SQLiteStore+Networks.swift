@@ -45,7 +45,10 @@ extension SQLiteStore {
         _ request: QueryInterfaceRequest<NetworkRecord>
     ) -> QueryInterfaceRequest<NetworkRecord> {
         request.including(
-            required: NetworkRecord.integration.select(NetworkRecord.integrationColumns)
+            required: NetworkRecord.integration.select(
+                IntegrationRecord.Columns.provider,
+                IntegrationRecord.Columns.name
+            )
         )
     }
 }

@@ -6,10 +6,6 @@ extension NetworkRecord: FetchableRecord, MutablePersistableRecord {
     /// The integration a listing row carries, under `row.scopes[integrationKey]`.
     static let integrationKey = "integration"
     static let integration = belongsTo(IntegrationRecord.self, key: integrationKey)
-    /// What a listing reads of a network's integration, in the order `NetworkListing.init(row:)` reads it.
-    static var integrationColumns: [any SQLSelectable] {
-        [IntegrationRecord.Columns.provider, IntegrationRecord.Columns.name]
-    }
 
     package enum Columns {
         package static let id = Column(CodingKeys.id)
@@ -26,32 +22,22 @@ extension NetworkRecord: FetchableRecord, MutablePersistableRecord {
         package static let lastSeenAt = Column(CodingKeys.lastSeenAt)
     }
 
-    /// Every request for networks selects these columns in this order, so `init(row:)` reads them by position.
-    package static var databaseSelection: [any SQLSelectable] {
-        [
-            Columns.id, Columns.workspaceID, Columns.integrationID, Columns.externalID, Columns.name,
-            Columns.organizationID, Columns.config, Columns.contentHash, Columns.provisioningStatus, Columns.createdAt,
-            Columns.updatedAt, Columns.lastSeenAt,
-        ]
-    }
-
-    // Written by hand rather than through Codable, and by position rather than by name: networks are the rows a
-    // listing reads by the hundred per request, and a name lookup per column (through the adapter that splits off the
-    // integration's columns) cost more than the rest of decoding the row (APIBenchmark, profiled with perf).
+    // Written by hand rather than through Codable: networks are the rows a sync inserts and a listing reads by the
+    // thousand, and GRDB's Codable bridge costs several times a direct column read.
     package init(row: Row) throws {
         self.init(
-            id: row[0],
-            workspaceID: row[1],
-            integrationID: row[2],
-            externalID: row[3],
-            name: row[4],
-            organizationID: row[5],
-            config: row[6],
-            contentHash: row[7],
-            provisioningStatus: row[8],
-            createdAt: row[9],
-            updatedAt: row[10],
-            lastSeenAt: row[11]
+            id: row[Columns.id],
+            workspaceID: row[Columns.workspaceID],
+            integrationID: row[Columns.integrationID],
+            externalID: row[Columns.externalID],
+            name: row[Columns.name],
+            organizationID: row[Columns.organizationID],
+            config: row[Columns.config],
+            contentHash: row[Columns.contentHash],
+            provisioningStatus: row[Columns.provisioningStatus],
+            createdAt: row[Columns.createdAt],
+            updatedAt: row[Columns.updatedAt],
+            lastSeenAt: row[Columns.lastSeenAt]
         )
     }
 
@@ -83,9 +69,8 @@ extension NetworkListing: FetchableRecord {
         }
         self.init(
             network: try NetworkRecord(row: row),
-            // The scope selects exactly provider then name (`NetworkRecord.integrationColumns`).
-            provider: integration[0],
-            integrationName: integration[1]
+            provider: integration[IntegrationRecord.Columns.provider],
+            integrationName: integration[IntegrationRecord.Columns.name]
         )
     }
 }
