@@ -47,8 +47,7 @@ enum IsolationBenchmark {
         guard let listInProcess = provider(many, "many", settings, .inProcess, logger),
             let listIsolated = provider(many, "many", settings, .process, logger)
         else { return }
-        let inProcessTime = await listing(listInProcess, credentials)
-        let isolatedTime = await listing(listIsolated, credentials)
+        let (inProcessTime, isolatedTime) = await listings(listInProcess, listIsolated, credentials)
         let ratio = isolatedTime / inProcessTime
         print(
             "           10,000 networks listed and decoded: in-process \(format(inProcessTime)), through a runner "
@@ -59,15 +58,30 @@ enum IsolationBenchmark {
         }
     }
 
-    /// The median of 5 listings, each decoded page by page as a sync does.
-    private static func listing(_ provider: LoadedProvider, _ credentials: ProviderCredentials) async -> Double {
-        var samples: [Double] = []
-        for _ in 0..<6 {
+    /// The medians of 15 listings by each, interleaved (and alternating which goes first) so that a change in the
+    /// machine's load during the run weighs on both alike; each listing is decoded page by page as a sync does.
+    private static func listings(
+        _ first: LoadedProvider,
+        _ second: LoadedProvider,
+        _ credentials: ProviderCredentials
+    ) async -> (Double, Double) {
+        func once(_ provider: LoadedProvider) async -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
             try? await provider.listNetworks(credentials: credentials) { networks in blackHole(networks.count) }
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start))
+            return Double(DispatchTime.now().uptimeNanoseconds - start)
         }
-        return samples.dropFirst().sorted()[2]
+        _ = (await once(first), await once(second))  // warm-up
+        var (a, b): ([Double], [Double]) = ([], [])
+        for round in 0..<15 {
+            if round.isMultiple(of: 2) {
+                a.append(await once(first))
+                b.append(await once(second))
+            } else {
+                b.append(await once(second))
+                a.append(await once(first))
+            }
+        }
+        return (a.sorted()[a.count / 2], b.sorted()[b.count / 2])
     }
 
     private static func provider(

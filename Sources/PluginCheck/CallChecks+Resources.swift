@@ -9,7 +9,9 @@ extension CallChecks {
         let rounds = max(options.repetitions, 1)
         let warmUp = max(rounds / 10, 5)
         for index in 0..<warmUp { oneRound(withCredentials: index == 0) }
-        guard let before = ResidentMemory.bytes() else {
+        // The memory of the process the plugin runs in: this one, or its runner.
+        let pid = instance.runnerPID
+        guard let before = ResidentMemory.bytes(pid: pid) else {
             return .skip(name, "no /proc/self/statm to read the resident set size on this system")
         }
         var calls = 0
@@ -18,7 +20,7 @@ extension CallChecks {
             // to 5,000 an hour): a few are enough to see a per-call leak on the success path.
             calls += oneRound(withCredentials: index < 5)
         }
-        let grown = max((ResidentMemory.bytes() ?? before) - before, 0)
+        let grown = max((ResidentMemory.bytes(pid: pid) ?? before) - before, 0)
         let limit = 16 << 20
         let summary = "resident memory grew \(grown >> 10) KiB over \(calls) calls"
         guard grown <= limit else {

@@ -1,7 +1,10 @@
-/// What a running checker reports as it goes: a check starting, then its result. A child process streams these as
-/// JSON lines, so when the plugin crashes the parent knows which check it crashed in.
+/// What a running checker reports as it goes: a check starting, each plugin call it makes, then its result. A child
+/// process streams these as JSON lines, so when the plugin crashes or hangs the parent knows in which check and
+/// which call.
 package enum CheckEvent: Sendable, Equatable {
     case started(String)
+    /// A call into the plugin (`create`, `validate`, `list_networks`, `counts`) is about to be made.
+    case calling(String)
     case finished(CheckResult)
 }
 
@@ -13,9 +16,12 @@ extension CheckEvent: Codable {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)
-        if try container.decode(String.self, forKey: .event) == "start" {
+        switch try container.decode(String.self, forKey: .event) {
+        case "start":
             self = .started(name)
-        } else {
+        case "call":
+            self = .calling(name)
+        default:
             self = .finished(
                 CheckResult(
                     name: name,
@@ -31,6 +37,9 @@ extension CheckEvent: Codable {
         switch self {
         case .started(let name):
             try container.encode("start", forKey: .event)
+            try container.encode(name, forKey: .name)
+        case .calling(let name):
+            try container.encode("call", forKey: .event)
             try container.encode(name, forKey: .name)
         case .finished(let result):
             try container.encode("result", forKey: .event)

@@ -32,7 +32,15 @@ package struct ConformanceChecker: Sendable {
         let calls = CallChecks(probe: probe, instance: instance, options: options)
         for check in calls.all {
             report(.started(check.name))
-            record(check.run())
+            let result = check.run()
+            // A runner that crashed fails the check it crashed in and ends the run, as a crash of this process
+            // would in-process: the results are the same in both isolation modes.
+            if let ending = instance.runnerEnded {
+                record(.fail(check.name, ending))
+                record(.skip("calls", "not run after the crash"))
+                return results
+            }
+            record(result)
         }
         return results
     }
@@ -46,7 +54,11 @@ package struct ConformanceChecker: Sendable {
     private func createInstance(_ probe: PluginProbe, _ record: (CheckResult) -> Void) -> ProbeInstance? {
         var instance: ProbeInstance?
         let result = checking("create.settings") {
-            switch probe.makeInstance(settings: options.settings) {
+            switch probe.makeInstance(
+                settings: options.settings,
+                isolation: options.isolation,
+                onCall: { report(.calling($0)) }
+            ) {
             case .success(let made):
                 instance = made
                 let shown = options.settings.keys.sorted().joined(separator: ", ")

@@ -140,6 +140,25 @@ package final class LoadedProvider: Sendable {
         slots.withLock { $0.slot(for: effective, isStandard: isStandard) }
     }
 
+    /// `create` in this process within `timeouts.create`. Past it the plugin's thread is left behind in `create`,
+    /// and the plugin is refused until the process restarts, as after an abandoned call.
+    private func createInProcess(
+        _ library: ProviderLibrary,
+        settings: [String: String]
+    ) -> Result<any PluginCalls, PluginReplyError> {
+        let outcome = BoundedWait.run(within: timeouts.create) {
+            PluginInstance.create(library: library, settings: settings)
+        }
+        if let outcome { return outcome.map { $0 } }
+        let refusal =
+            "plugin \(id) did not finish create within \(timeouts.create) (timeouts.create); its thread was "
+            + "abandoned and the plugin is refused until patchbay restarts (isolation: process would have stopped "
+            + "it cleanly)"
+        abandoned.withLock { if $0 == nil { $0 = refusal } }
+        logger.error("abandoned a plugin's create: \(refusal)")
+        return .failure(PluginReplyError(status: .unavailable, message: refusal, isAbandoned: true))
+    }
+
     /// The instance for these effective settings, created on first use. Runs on a host thread: `create` blocks.
     func slot(for effective: [String: String], isStandard: Bool) -> Result<InstanceSlot, PluginReplyError> {
         slots.withLock { table in
@@ -147,7 +166,7 @@ package final class LoadedProvider: Sendable {
             let created: Result<any PluginCalls, PluginReplyError> =
                 switch backend {
                 case .inProcess(let library):
-                    PluginInstance.create(library: library, settings: effective).map { $0 }
+                    createInProcess(library, settings: effective)
                 case .process(let supervisor):
                     RunnerInstance.create(supervisor: supervisor, settings: effective).map { $0 }
                 }

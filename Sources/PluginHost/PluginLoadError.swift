@@ -28,6 +28,8 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
         case runnerFailed(String)
         /// The file's SHA-256 is not the one plugins.yaml pins.
         case checksumMismatch(pinned: String, actual: String)
+        /// In-process loading passed its deadline: the thread running the plugin's code was left behind.
+        case abandoned(String)
         case disabled
     }
 
@@ -84,7 +86,7 @@ package struct PluginLoadError: Error, Equatable, Sendable, CustomStringConverti
         case .runnerMissing(let looked):
             "isolation: process needs the plugin runner, not found at \(looked); install patchbay-plugin-runner next "
                 + "to the patchbay binary (or set PATCHBAY_PLUGIN_RUNNER), or set isolation: in-process"
-        case .runnerFailed(let what):
+        case .runnerFailed(let what), .abandoned(let what):
             what
         case .checksumMismatch(let pinned, let actual):
             "SHA-256 is \(actual) but plugins.yaml pins \(pinned); install the plugin build you pinned, "

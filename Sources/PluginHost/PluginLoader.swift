@@ -2,12 +2,12 @@ import Foundation
 import HTTPClient
 import Logging
 import Secrets
+import Synchronization
 
 /// Loads the entries of plugins.yaml one by one; a failure disables that entry and the rest still load.
 struct PluginLoader {
     let logger: Logger
     let rateLimitState: any RateLimitState
-    private(set) var statuses: [PluginStatus] = []
     private(set) var providers: [String: LoadedProvider] = [:]
 
     init(logger: Logger, rateLimitState: any RateLimitState = InMemoryRateLimitState()) {
@@ -15,29 +15,28 @@ struct PluginLoader {
         self.rateLimitState = rateLimitState
     }
 
-    mutating func load(_ entry: ManifestEntry) {
+    /// Loads one entry; its status says what loaded, or why not.
+    mutating func load(_ entry: ManifestEntry) -> PluginStatus {
         do {
             let provider = try open(entry)
             providers[provider.id] = provider
             var status = PluginStatus(path: entry.path, descriptor: provider.descriptor, isLoaded: true)
             status.isolation = entry.isolation.rawValue
-            statuses.append(status)
             logger.debug("loaded provider", metadata: ["provider": "\(provider.id)", "path": "\(entry.path)"])
+            return status
         } catch {
-            statuses.append(
-                PluginStatus(
-                    path: entry.path,
-                    id: error.descriptor?.id ?? entry.id,
-                    descriptor: error.descriptor,
-                    abi: error.abi,
-                    isEnabled: entry.isEnabled,
-                    isLoaded: false,
-                    error: error.load.detail
-                )
-            )
             if entry.isEnabled {
                 logger.notice("plugin not loaded: \(error.load)")
             }
+            return PluginStatus(
+                path: entry.path,
+                id: error.descriptor?.id ?? entry.id,
+                descriptor: error.descriptor,
+                abi: error.abi,
+                isEnabled: entry.isEnabled,
+                isLoaded: false,
+                error: error.load.detail
+            )
         }
     }
 
@@ -75,7 +74,7 @@ struct PluginLoader {
         do throws(PluginLoadError) {
             switch entry.isolation {
             case .inProcess:
-                let library = try ProviderLibrary.open(path: entry.path, file: pinned)
+                let library = try Self.openInProcess(entry, pinned: pinned)
                 (backend, descriptor, supportsCounts) = (
                     .inProcess(library), library.descriptor, library.countsExtension != nil
                 )
@@ -133,6 +132,7 @@ struct PluginLoader {
             )
             // The instance for plugins.yaml's own settings is created now, so a bad configuration shows at load.
             if case .failure(let error) = provider.slot(for: entry.settings, isStandard: true) {
+                if error.isAbandoned { throw fail(.abandoned(error.message ?? "create was abandoned"), descriptor) }
                 throw fail(.createFailed(status: error.status, message: error.message), descriptor)
             }
             return provider
@@ -140,6 +140,41 @@ struct PluginLoader {
             if case .process(let supervisor) = backend { supervisor.stop() }
             throw error
         }
+    }
+
+    /// Opens the library in this process within `timeouts.load`. Its constructors and entry point run on a thread
+    /// of their own: one that blocks is left behind there (nothing can stop it) and the plugin is not loaded.
+    private static func openInProcess(
+        _ entry: ManifestEntry,
+        pinned: PinnedFile?
+    ) throws(PluginLoadError) -> ProviderLibrary {
+        let stage = StageCell()
+        let path = entry.path
+        let outcome = BoundedWait.run(within: entry.timeouts.load) { () -> Result<ProviderLibrary, PluginLoadError> in
+            do throws(PluginLoadError) {
+                return .success(try ProviderLibrary.open(path: path, file: pinned) { stage.set($0) })
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let outcome else {
+            throw PluginLoadError(
+                path: path,
+                reason: .abandoned(
+                    "did not finish loading within \(entry.timeouts.load) (it blocks \(stage.get().blocking)); its "
+                        + "thread was left behind and the plugin is not loaded until patchbay restarts; make loading "
+                        + "do nothing, or raise timeouts.load in plugins.yaml"
+                )
+            )
+        }
+        return try outcome.get()
+    }
+
+    /// Where an in-process load got to, written by its thread and read by the loader.
+    private final class StageCell: Sendable {
+        private let stage = Mutex(LoadStage.constructors)
+        func set(_ value: LoadStage) { stage.withLock { $0 = value } }
+        func get() -> LoadStage { stage.withLock { $0 } }
     }
 
     private static func abi(of error: PluginLoadError) -> String? {

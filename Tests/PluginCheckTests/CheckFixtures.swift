@@ -45,9 +45,10 @@ struct CheckRun {
     static func run(
         _ library: String,
         settings: [String: String]? = nil,
-        credentials: [String: String]? = nil
+        credentials: [String: String]? = nil,
+        extra: [String] = []
     ) async throws -> CheckRun {
-        var arguments = ["plugins", "check", library, "--json"]
+        var arguments = ["plugins", "check", library, "--json"] + extra
         if let settings {
             let data = try JSONSerialization.data(withJSONObject: settings)
             arguments += ["--settings", String(decoding: data, as: UTF8.self)]

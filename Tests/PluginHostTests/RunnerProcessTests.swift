@@ -3,6 +3,7 @@ import Logging
 import PatchbayCore
 import PatchbayTestSupport
 import PluginHost
+import Synchronization
 import Testing
 
 /// The runner is a plain C process: no Swift runtime in it, so a plugin brings its own.
@@ -23,6 +24,39 @@ import Testing
         // ... and nothing of Swift.
         let swift = maps.split(separator: "\n").filter { $0.lowercased().contains("swift") }
         #expect(swift.isEmpty, "\(swift.prefix(3))")
+    }
+
+    @Test func swiftPluginBuiltWithStaticStdlibSyncsThroughARunner() async throws {
+        let library = try await StaticSwiftPlugin.meraki()
+        try await withFakeMeraki(.generated(organizations: 2, networksPerOrganization: 5)) { fake in
+            let entry = ManifestEntry(
+                path: library,
+                id: "meraki",
+                settings: ["base_url": fake.baseURL],
+                allowedHosts: [fake.authority],
+                isolation: .process
+            )
+            let registry = try await onOwnThread {
+                ProviderRegistry(
+                    manifest: Manifest(file: "plugins.yaml", entries: [entry]),
+                    logger: Logger(label: "test")
+                )
+            }
+            let meraki = try #require(registry.provider(id: "meraki"), "\(registry.plugins.map(\.error))")
+            let names = Mutex<[String]>([])
+            try await meraki.listNetworks(
+                credentials: ProviderCredentials(fields: ["api_key": FakeMerakiDataset.goodKey])
+            ) { page in
+                names.withLock { $0 += page.map(\.name) }
+            }
+            #expect(names.withLock { $0.count } == 10)
+            // The runner has the plugin mapped, and the plugin brings its own Swift runtime: no shared one.
+            let pid = try #require(meraki.runnerPID)
+            let maps = try String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8)
+            #expect(maps.contains("libPatchbayMerakiStatic.so"))
+            let shared = maps.split(separator: "\n").filter { $0.contains("libswift") || $0.contains("libFoundation") }
+            #expect(shared.isEmpty, "\(shared.prefix(3))")
+        }
     }
 
     @Test func runnerEndsWhenItsProviderIsReleased() async throws {

@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let runtime = try Runtime(data: data, plugins: pluginFile, logger: Self.logger)
+            // A server serves every provider: load them all now (each within its deadlines), not on the first
+            // request that needs one, and log what did not load at startup.
+            _ = runtime.context.providers.catalog
             try await serve(
                 configuration: ServerConfiguration(host: host, port: port, syncWorkers: syncWorkers),
                 context: runtime.context

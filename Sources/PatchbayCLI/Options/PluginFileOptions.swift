@@ -27,6 +27,8 @@ struct PluginFileOptions: ParsableArguments {
         logger: Logger = Self.logger,
         rateLimitState: any RateLimitState = InMemoryRateLimitState()
     ) throws -> ProviderRegistry {
+        // Plugins may print, even while they are opened: the CLI's stdout is set aside first.
+        StandardOutput.reserve()
         do {
             return try ProviderRegistry.load(manifestPath: path, logger: logger, rateLimitState: rateLimitState)
         } catch {

@@ -21,7 +21,7 @@ struct ChunkedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        StandardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 }

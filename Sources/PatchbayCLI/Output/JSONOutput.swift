@@ -9,14 +9,14 @@ enum JSONOutput {
     }
 
     static func print(_ value: some Encodable) throws {
-        Swift.print(try render(value))
+        StandardOutput.write(try render(value) + "\n")
     }
 
     /// Bytes a shape's own encoder wrote (an integration, a sync run), as one line.
     static func print(_ write: (inout JSONWriter) -> Void) {
         var writer = JSONWriter(capacity: 1024)
         write(&writer)
-        Swift.print(String(decoding: writer.bytes, as: UTF8.self))
+        StandardOutput.write(String(decoding: writer.bytes, as: UTF8.self) + "\n")
     }
 
     /// A JSON array with one element per line, each written by its shape's own encoder (the API's bytes for it).
@@ -28,6 +28,6 @@ enum JSONOutput {
             write(&writer, element)
             lines.append(String(decoding: writer.bytes, as: UTF8.self))
         }
-        Swift.print(lines.isEmpty ? "[]" : "[\n" + lines.joined(separator: ",\n") + "\n]")
+        StandardOutput.write(lines.isEmpty ? "[]\n" : "[\n" + lines.joined(separator: ",\n") + "\n]\n")
     }
 }

@@ -4,6 +4,7 @@ import JSONText
 import Logging
 import PatchbayServer
 import PluginCheck
+import PluginHost
 
 /// The inputs of `plugins check`, read and checked, and the child process's side of the run.
 enum CheckInput {
@@ -21,10 +22,13 @@ enum CheckInput {
         return values
     }
 
-    /// `--credentials-file`: a JSON object of strings, from a file or stdin; never echoed.
-    static func credentials(file: String) throws -> [String: String] {
+    /// `--credentials-file`: a JSON object of strings, from a file or stdin (to its end, or its first line when
+    /// `oneLine`: the checker's child, whose stdin stays open); never echoed.
+    static func credentials(file: String, oneLine: Bool = false) throws -> [String: String] {
         let data: Data
-        if file == "-" {
+        if file == "-" && oneLine {
+            data = Data((readLine(strippingNewline: true) ?? "").utf8)
+        } else if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
@@ -44,14 +48,37 @@ enum CheckInput {
     }
 
     /// Runs the checks in this process, writing each event as one JSON line, unbuffered, so a crash loses nothing.
-    static func stream(path: String, settings: [String: String], credentials: [String: String]?, repetitions: Int) {
-        let options = CheckOptions(path: path, settings: settings, credentials: credentials, repetitions: repetitions)
+    static func stream(
+        path: String,
+        settings: [String: String],
+        credentials: [String: String]?,
+        repetitions: Int,
+        isolation: ManifestEntry.Isolation
+    ) {
+        let options = CheckOptions(
+            path: path,
+            settings: settings,
+            credentials: credentials,
+            repetitions: repetitions,
+            isolation: isolation
+        )
         let checker = ConformanceChecker(options: options, logger: PluginFileOptions.logger) { event in
             guard var line = try? JSONWriter.bytes(of: event) else { return }
             line.append(UInt8(ascii: "\n"))
             FileHandle.standardOutput.write(Data(line))
         }
         _ = checker.run()
+    }
+
+    /// The checker's child ends as soon as its parent does: the parent holds the child's stdin open for as long as
+    /// it lives, so its end of file (a parent that exited, crashed or was killed with SIGKILL) ends the child, and
+    /// the plugin in it, at once.
+    static func watchParent() {
+        Thread.detachNewThread {
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+            // Not exit(): the plugin may hold locks an atexit handler would wait for.
+            _exit(70)
+        }
     }
 
     /// This binary, to run the child.

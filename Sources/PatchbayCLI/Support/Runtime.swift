@@ -13,6 +13,8 @@ struct Runtime {
         plugins: PluginFileOptions?,
         logger: Logger = StandardError.logger(label: "patchbay")
     ) throws {
+        // Plugins may print, even while they are opened: the CLI's stdout is set aside first.
+        if plugins != nil { StandardOutput.reserve() }
         let environment = ProcessInfo.processInfo.environment
         let configuration = CoreConfiguration(
             dataDirectory: data.resolvedDataDirectory(environment: environment),

@@ -33,9 +33,7 @@ extension ProviderRuntime {
         self.init(
             status: status.isLoaded ? "loaded" : status.isEnabled ? "failed" : "disabled",
             abi: status.abi,
-            // The loader refuses every mode but in-process today (`PluginLoadError.isolationNotSupported`), so a
-            // loaded plugin runs in this process.
-            isolation: status.isLoaded ? "in-process" : nil,
+            isolation: status.isLoaded ? provider?.isolation.rawValue ?? status.isolation : nil,
             isConcurrent: status.descriptor?.isConcurrent,
             allowedHosts: provider?.allowedHosts ?? status.descriptor?.allowedHosts,
             rateBudgets: status.descriptor?.rateBudgets.map {

@@ -95,6 +95,8 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
 struct PluginReplyError: Error, Sendable {
     var status: ProviderStatus
     var message: String?
+    /// `create` passed its deadline in this process and was left behind: not a refusal of the settings.
+    var isAbandoned = false
 }
 
 extension PluginInstance: PluginCalls {

@@ -1,6 +1,7 @@
 import HTTPClient
 package import Logging
 import PatchbayProviderABI
+import Synchronization
 
 /// A plugin opened for the conformance checker (`patchbay plugins check`): the checked descriptor, and calls that
 /// may pass any bytes as credentials, so malformed input can be tried. Egress is the plugin's declared hosts plus
@@ -11,6 +12,8 @@ package final class PluginProbe: Sendable {
     let library: ProviderLibrary
     let httpClient: HTTPClient
     let logger: Logger
+    /// The runner of the instances made with `isolation: .process`, started with the first of them.
+    private let supervisor = Mutex<RunnerSupervisor?>(nil)
 
     package init(path: String, extraHosts: [String], logger: Logger) throws(PluginLoadError) {
         let library = try ProviderLibrary.open(path: path)
@@ -36,27 +39,93 @@ package final class PluginProbe: Sendable {
         library.raw.pointee.get_extension("patchbay.check.unknown/1") == nil
     }
 
-    /// Calls `create` with `settings`.
-    package func makeInstance(settings: [String: String]) -> Result<ProbeInstance, ProviderError> {
-        switch PluginInstance.create(library: library, settings: settings) {
+    /// Calls `create` with `settings`, in this process or in a plugin runner as `isolation: process` would (the
+    /// descriptor is still read here). `onCall` hears the name of each call the instance makes, just before it is
+    /// made, so a call that never returns can be named.
+    package func makeInstance(
+        settings: [String: String],
+        isolation: ManifestEntry.Isolation = .inProcess,
+        onCall: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> Result<ProbeInstance, ProviderError> {
+        let created: Result<any PluginCalls, PluginReplyError>
+        var runner: RunnerSupervisor?
+        switch isolation {
+        case .inProcess:
+            onCall("create")
+            created = PluginInstance.create(library: library, settings: settings).map { $0 }
+        case .process:
+            switch startRunner() {
+            case .failure(let error):
+                return .failure(ProviderError(providerID: descriptor.id, status: .unavailable, message: error.detail))
+            case .success(let supervisor):
+                runner = supervisor
+                onCall("create")
+                created = RunnerInstance.create(supervisor: supervisor, settings: settings).map { $0 }
+            }
+        }
+        switch created {
         case .success(let instance):
-            return .success(ProbeInstance(probe: self, instance: instance))
+            return .success(ProbeInstance(probe: self, calls: instance, runner: runner, onCall: onCall))
         case .failure(let failure):
             return .failure(
                 ProviderError(providerID: descriptor.id, status: failure.status, message: failure.message ?? "")
             )
         }
     }
+
+    /// The runner for process isolation. Its deadlines are out of the way: the checker times every call itself,
+    /// the same way in both modes.
+    private func startRunner() -> Result<RunnerSupervisor, PluginLoadError> {
+        supervisor.withLock { current -> Result<RunnerSupervisor, PluginLoadError> in
+            if let current { return .success(current) }
+            var timeouts = PluginTimeouts()
+            for key in PluginTimeouts.keys where key != "grace" { timeouts.set(key, .seconds(86_400)) }
+            do throws(PluginLoadError) {
+                let configuration = RunnerConfiguration(
+                    runner: try RunnerConfiguration.locateRunner(),
+                    path: path,
+                    pinned: nil,
+                    timeouts: timeouts,
+                    limits: PluginLimits()
+                )
+                let (process, _) = try RunnerProcess.start(configuration, generation: 1, logger: logger).get()
+                let started = RunnerSupervisor(
+                    first: process,
+                    configuration: configuration,
+                    providerID: descriptor.id,
+                    logger: logger
+                )
+                current = started
+                return .success(started)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    deinit {
+        supervisor.withLock { $0?.stop() }
+    }
 }
 
-/// One instance of a probed plugin. Calls block the calling thread.
+/// One instance of a probed plugin, in this process or in a runner. Calls block the calling thread.
 package final class ProbeInstance: Sendable {
     private let probe: PluginProbe
-    private let instance: PluginInstance
+    private let calls: any PluginCalls
+    private let runner: RunnerSupervisor?
+    private let onCall: @Sendable (String) -> Void
+    private let ending = Mutex<String?>(nil)
 
-    init(probe: PluginProbe, instance: PluginInstance) {
+    init(
+        probe: PluginProbe,
+        calls: any PluginCalls,
+        runner: RunnerSupervisor?,
+        onCall: @escaping @Sendable (String) -> Void
+    ) {
         self.probe = probe
-        self.instance = instance
+        self.calls = calls
+        self.runner = runner
+        self.onCall = onCall
     }
 
     /// Credentials for a call: well-formed fields, or exactly these bytes.
@@ -65,34 +134,37 @@ package final class ProbeInstance: Sendable {
         case bytes([UInt8])
     }
 
+    /// In a runner: what the host said when the runner ended during a call (a crash, an exit); nil while it never
+    /// did, and always nil in this process (there a crash ends the checker itself).
+    package var runnerEnded: String? { ending.withLock { $0 } }
+
+    /// The process the plugin's code runs in: its runner, or nil for this process.
+    package var runnerPID: Int32? { runner?.current?.pid }
+
     package func validate(_ input: Input) -> ProbeReply {
-        withCall(input) { secret, call in
-            ProbeReply(instance.validate(secret: secret, call: call), redactor: call.redactor)
-        }
+        perform("validate", input) { calls.validate($0, call: $1) }
     }
 
     /// Lists networks; `onPage` gets each page's bytes and returns what the sink answers the plugin.
-    package func listNetworks(_ input: Input, onPage: @escaping ([UInt8]) -> ProviderStatus) -> ProbeReply {
-        withCall(input) { secret, call in
-            ProbeReply(
-                instance.listNetworks(secret: secret, call: call, sink: PageSink(onPage)),
-                redactor: call.redactor
-            )
-        }
+    package func listNetworks(_ input: Input, onPage: @escaping @Sendable ([UInt8]) -> ProviderStatus) -> ProbeReply {
+        perform("list_networks", input) { calls.listNetworks($0, call: $1, onPage: onPage) }
     }
 
     package func counts(_ input: Input) -> ProbeReply {
-        withCall(input) { secret, call in
-            ProbeReply(instance.counts(secret: secret, call: call), redactor: call.redactor)
-        }
+        perform("counts", input) { calls.counts($0, call: $1) }
     }
 
-    /// Runs one call with its credentials buffer (zeroed afterwards) and its call context.
-    private func withCall(_ input: Input, _ body: (patchbay_buffer, CallContext) -> ProbeReply) -> ProbeReply {
-        let credentials: ProviderCredentials? =
+    /// Runs one call with its call context; a runner that ended meanwhile is remembered with what the host said.
+    private func perform(
+        _ name: String,
+        _ input: Input,
+        _ body: (PluginCallInput, CallContext) -> PluginReply
+    ) -> ProbeReply {
+        onCall(name)
+        let (credentials, callInput): (ProviderCredentials?, PluginCallInput) =
             switch input {
-            case .fields(let fields): fields
-            case .bytes: nil
+            case .fields(let fields): (fields, .fields(fields))
+            case .bytes(let bytes): (nil, .bytes(bytes))
             }
         let call = CallContext(
             providerID: probe.descriptor.id,
@@ -100,10 +172,11 @@ package final class ProbeInstance: Sendable {
             logger: probe.logger,
             credentials: credentials
         )
-        switch input {
-        case .fields(let fields): return SecretBuffer.with(fields) { body($0, call) }
-        case .bytes(let bytes): return SecretBuffer.with(bytes: bytes) { body($0, call) }
+        let reply = body(callInput, call)
+        if let runner, runner.current?.isRunning != true {
+            ending.withLock { $0 = $0 ?? reply.message ?? "the runner ended during \(name)" }
         }
+        return ProbeReply(reply, redactor: call.redactor)
     }
 }
 

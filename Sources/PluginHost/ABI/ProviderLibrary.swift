@@ -16,14 +16,22 @@ struct ProviderLibrary: @unchecked Sendable {  // the descriptor is immutable st
 
     /// Opens the library (by `path`, or the already open `file` whose hash was checked), finds its entry point and
     /// checks the descriptor (`DescriptorReader`).
-    static func open(path: String, file: PinnedFile? = nil) throws(PluginLoadError) -> ProviderLibrary {
+    /// `onStage` hears where loading got to, so a load that never ends can be pinned on the code that blocks.
+    static func open(
+        path: String,
+        file: PinnedFile? = nil,
+        onStage: (LoadStage) -> Void = { _ in }
+    ) throws(PluginLoadError) -> ProviderLibrary {
+        onStage(.constructors)
         let library = try DynamicLibrary(path: path, file: file)
         guard let symbol = library.symbol(named: ProviderABI.entrySymbol) else {
             throw PluginLoadError(path: path, reason: .missingSymbol(ProviderABI.entrySymbol))
         }
         typealias Entry = @convention(c) () -> UnsafePointer<patchbay_provider>?
         let entry = unsafeBitCast(symbol, to: Entry.self)
+        onStage(.entry)
         guard let raw = entry() else { throw PluginLoadError(path: path, reason: .nullEntry) }
+        onStage(.descriptor)
         let copied = copy(raw)
         let descriptor = try DescriptorReader(path: path, raw: copied).read()
         let counts =
@@ -135,5 +143,22 @@ struct ProviderLibrary: @unchecked Sendable {  // the descriptor is immutable st
             )
         }
         return RawDescriptor.BudgetList(count: count, isNull: false, budgets: budgets)
+    }
+}
+
+/// How far loading a library got: the plugin code that runs at each step.
+enum LoadStage: Sendable {
+    /// dlopen, which runs the library's constructors.
+    case constructors
+    case entry
+    case descriptor
+
+    /// Where a load that did not finish blocks, in words.
+    var blocking: String {
+        switch self {
+        case .constructors: "while loading (in a constructor)"
+        case .entry: "in patchbay_provider_entry"
+        case .descriptor: "while its descriptor was read"
+        }
     }
 }

@@ -30,10 +30,23 @@ __attribute__((unused)) static void nap_ms(long milliseconds) {
 __attribute__((constructor)) static void leave(void) { _exit(0); }
 #endif
 
+#ifdef MISBEHAVE_STDOUT
+// Prints as soon as the library is opened, before the host has called anything.
+__attribute__((constructor)) static void chatter(void) {
+    printf("constructor output\n");
+    fflush(stdout);
+}
+#endif
+
 static patchbay_status misbehaving_create(const patchbay_host *host, patchbay_buffer settings,
                                           patchbay_instance **out_instance, patchbay_buffer *out_message) {
     (void)settings;
     (void)out_message;
+#ifdef MISBEHAVE_HANG_CREATE
+    // Only for the settings that ask for it, so the instance for plugins.yaml's settings can be made.
+    if (memmem(settings.data, settings.length, "\"hang\"", 6) != NULL)
+        for (;;) nap_ms(50);
+#endif
 #ifdef MISBEHAVE_NO_INSTANCE
     (void)host;
     (void)out_instance;
@@ -172,6 +185,12 @@ static const char *const capabilities[] = {"networks.list", (const char *)(uintp
 static const char *const capabilities[] = {"networks.list", NULL};
 #endif
 
+#ifdef MISBEHAVE_HANG_CREATE
+static const patchbay_field mode_settings[] = {
+    {"mode", "Mode", "hang: create never returns", NULL, 0, 0},
+};
+#endif
+
 static const patchbay_provider provider = {
     .product_tag = PATCHBAY_PRODUCT_TAG,
     .abi_major = PATCHBAY_ABI_MAJOR,
@@ -182,6 +201,10 @@ static const patchbay_provider provider = {
     .version = "0.1.0",
     .vendor = "Patchbay tests",
     .capabilities = capabilities,
+#ifdef MISBEHAVE_HANG_CREATE
+    .settings = mode_settings,
+    .setting_count = 1,
+#endif
     .create = misbehaving_create,
     .destroy = misbehaving_destroy,
     .validate = misbehaving_validate,
