@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // The PostgreSQL backend (issue 12), imported only under Sources/Storage/Postgres.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         // Hummingbird's own dependencies, declared because the server and the test support import them directly.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
@@ -58,7 +60,11 @@ let package = Package(
         .target(name: "JSONText", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -114,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient", "JSONText",
+                "PatchbayCore", "Storage", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -143,7 +149,7 @@ let package = Package(
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
-                "PatchbayProviderABI", "PatchbayCore",
+                "PatchbayProviderABI", "PatchbayCore", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -19,4 +19,12 @@ if [ -n "$database_stray" ]; then
     echo "$database_stray" >&2
     exit 1
 fi
+# The PostgreSQL driver likewise stays inside its backend (issue 12).
+postgres_stray=$(git ls-files 'Sources/*.swift' | xargs grep -lE '^(@preconcurrency )?((package|internal|public) )?import (PostgresNIO|NIOSSL|NIOCore|NIOPosix)' 2>/dev/null \
+    | grep -vE '^Sources/Storage/Postgres/|^Sources/(PatchbayServer|PatchbayTestSupport)/' || true)
+if [ -n "$postgres_stray" ]; then
+    echo "PostgresNIO imported outside Sources/Storage/Postgres:" >&2
+    echo "$postgres_stray" >&2
+    exit 1
+fi
 echo "boundaries ok"

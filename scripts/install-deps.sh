@@ -3,7 +3,8 @@
 # its WebDriver and Selenium, all Debian packages: nothing downloads a browser), and python3 with venv for
 # scripts/schemathesis.sh (which installs schemathesis itself from PyPI into .build/schemathesis-venv), when missing.
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev chromium chromium-driver python3-selenium)
+# postgresql: the server binaries scripts/pg-cluster.sh runs a throwaway cluster with (and pg_dump) for the tests.
+packages=(libsqlite3-dev libcurl4-openssl-dev libssl-dev libyaml-dev chromium chromium-driver python3-selenium postgresql)
 # A python3 that can make a venv may come from elsewhere (pyenv); only then are Debian's packages skipped.
 python3 -m venv --help > /dev/null 2>&1 || packages+=(python3 python3-venv)
 missing=()

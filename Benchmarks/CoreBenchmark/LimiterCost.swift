@@ -8,10 +8,15 @@ import Storage
 /// process on the data), two buckets per request as Meraki's organization + provider budgets.
 func limiterCost(requests: Int, directory: String, logger: Logger) throws {
     let database = try SQLiteStore(directory: directory + "/limiter")
-    let states: [(String, any RateLimitState)] = [
+    var states: [(String, any RateLimitState)] = [
         ("in memory", InMemoryRateLimitState()),
         ("shared (SQLite)", DatabaseRateLimitState(database: database, logger: logger)),
     ]
+    if let url = try freshBenchmarkDatabase("limiter") {
+        states.append(
+            ("shared (PostgreSQL)", DatabaseRateLimitState(database: try PostgresStore(url: url), logger: logger))
+        )
+    }
     for (label, state) in states {
         let started = ContinuousClock.now
         for index in 0..<requests {
@@ -23,7 +28,7 @@ func limiterCost(requests: Int, directory: String, logger: Logger) throws {
         }
         let perRequest = seconds(ContinuousClock.now - started) / Double(requests) * 1e6
         print(
-            "rate limiter, \(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(format: "%8.1f us", perRequest)) per request (\(requests) requests, 2 buckets each)"
+            "rate limiter, \(label.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%8.1f us", perRequest)) per request (\(requests) requests, 2 buckets each)"
         )
     }
 }

@@ -19,6 +19,7 @@ func schedulerLoad(
     provider.replaceNetworks((0..<20).map { benchmarkNetwork($0) })
     let context = try TestContext.open(
         dataDirectory: directory + "/scheduler",
+        database: try freshBenchmarkDatabase("scheduler"),
         providers: .directory(Directory(provider: provider)),
         logger: logger
     )

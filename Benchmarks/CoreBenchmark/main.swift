@@ -5,13 +5,17 @@ import PatchbayTestSupport
 
 // Core benchmark: provisioning throughput and integration listing fan-out, on a real SQLite file and keyring.
 // Run: swift run -c release CoreBenchmark [networks] [integrations] [scheduled integrations] [scheduler seconds]
+//          [--database postgres://…]   (PostgreSQL: each part on a fresh database created on that server)
 
-let networkCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
-let integrationCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 50
-let scheduledCount = CommandLine.arguments.dropFirst(3).first.flatMap(Int.init) ?? 200
-let schedulerSeconds = CommandLine.arguments.dropFirst(4).first.flatMap(Int.init) ?? 30
+let networkCount = benchmarkArguments.positional.first.flatMap(Int.init) ?? 10_000
+let integrationCount = benchmarkArguments.positional.dropFirst(1).first.flatMap(Int.init) ?? 50
+let scheduledCount = benchmarkArguments.positional.dropFirst(2).first.flatMap(Int.init) ?? 200
+let schedulerSeconds = benchmarkArguments.positional.dropFirst(3).first.flatMap(Int.init) ?? 30
 let folder = try TemporaryDirectory.make(prefix: "patchbay-bench")
-defer { folder.remove() }
+defer {
+    folder.remove()
+    dropBenchmarkDatabases()
+}
 let directory = folder.file("extra")
 
 var logger = Logger(label: "bench")
@@ -24,6 +28,7 @@ struct Directory: ProviderDirectory {
 }
 let context = try TestContext.open(
     dataDirectory: folder.file("data"),
+    database: try freshBenchmarkDatabase("main"),
     providers: .directory(Directory(provider: provider)),
     logger: logger
 )
@@ -53,7 +58,7 @@ func timedSync(_ label: String, integrationID: Int64, networks: [UpstreamNetwork
 }
 
 print(
-    "CoreBenchmark: \(networkCount) networks, \(integrationCount) integrations; \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    "CoreBenchmark (\(benchmarkBackend)): \(networkCount) networks, \(integrationCount) integrations; \(ProcessInfo.processInfo.activeProcessorCount) cores"
 )
 let first = try await integrations.create(
     caller,

@@ -9,7 +9,7 @@ struct Patchbay: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, WorkspacesCommand.self, UsersCommand.self, TokensCommand.self, IntegrationsCommand.self,
             NetworksCommand.self, SyncsCommand.self, KeysCommand.self, AdminsCommand.self, SettingsCommand.self,
-            PluginsCommand.self, ServeCommand.self, WorkerCommand.self,
+            PluginsCommand.self, ServeCommand.self, WorkerCommand.self, MigrateCommand.self,
         ]
     )
 }

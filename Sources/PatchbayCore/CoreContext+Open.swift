@@ -6,12 +6,7 @@ extension CoreContext {
     /// Opens the application: the database of the data directory (created and migrated if new), its keyring, and
     /// the providers. The one place a `CoreContext` is assembled, for the CLI, the server, tests and benchmarks.
     package static func open(_ configuration: CoreConfiguration) throws -> CoreContext {
-        let database: SQLiteStore
-        do {
-            database = try SQLiteStore(directory: configuration.dataDirectory)
-        } catch {
-            throw CoreOpenError(description: error.description)
-        }
+        let database = try openDatabase(configuration)
         // A master key or keyring that is missing, corrupt or too open, or a lost keyring that stored credentials
         // still need, is a data directory the application cannot use (the CLI exits 78).
         let cipher: KeyringCipher
@@ -19,7 +14,9 @@ extension CoreContext {
             cipher = try KeyringCipher(
                 dataDirectory: configuration.dataDirectory,
                 environment: configuration.environment,
-                database: database
+                masterKeyFile: configuration.masterKeyFile,
+                database: database,
+                databaseName: configuration.database?.redacted ?? ""
             )
         } catch {
             throw CoreOpenError(description: error.message)
@@ -34,6 +31,28 @@ extension CoreContext {
             logger: configuration.logger,
             jobs: SyncJobSettings(environment: configuration.environment)
         )
+    }
+
+    /// SQLite in the data directory, or the PostgreSQL database the configuration names (which must be migrated
+    /// already: `patchbay migrate`). With PostgreSQL the master key must come from the variable or a named file:
+    /// a key file made up in one machine's data directory would seal a keyring no other instance could open.
+    private static func openDatabase(_ configuration: CoreConfiguration) throws -> any PatchbayStore {
+        do {
+            guard let url = configuration.database else {
+                return try SQLiteStore(directory: configuration.dataDirectory)
+            }
+            let variable = configuration.environment["PATCHBAY_MASTER_KEY"] ?? ""
+            guard !variable.isEmpty || configuration.masterKeyFile != nil else {
+                throw CoreOpenError(
+                    description:
+                        "\(url.redacted): no master key; with a shared database every instance needs the same one: "
+                        + "set PATCHBAY_MASTER_KEY or pass --master-key-file FILE"
+                )
+            }
+            return try PostgresStore(url: url, logger: configuration.logger)
+        } catch let error as StorageError {
+            throw CoreOpenError(description: error.description)
+        }
     }
 
     private static func providers(

@@ -89,6 +89,9 @@ extension ServiceError {
         // The operator must see which directory to chmod; this is raised opening the local data directory.
         case .exposedDirectory: self.init(.permissionDenied, error.description)
         case .failed(let detail): self.init(.internal, "database: \(detail)")
+        // Raised opening a PostgreSQL database; the description names the URL with its password hidden.
+        case .unreachable, .credentialsRefused, .noSuchDatabase, .notMigrated, .schemaTooNew:
+            self.init(.unavailable, error.description)
         }
     }
 }

@@ -20,6 +20,16 @@ extension KeyStore {
                 throw SecretsError(.malformedMasterKeyVariable(name: variable, problem: problem))
             }
             return try Keyring(keys: [(Self.masterKeyID, SecretBytes(wiping: &bytes))])
+        case .givenFile(let path):
+            // Named by the operator (`--master-key-file`): used as it is, never created, never looser than 0600.
+            guard var text = try ProtectedFile.contents(ofPath: path, ownerOnly: true) else {
+                throw SecretsError(.masterKeyFileMissing(path: path))
+            }
+            defer { SecretBytes.cleanse(&text) }
+            guard var bytes = KeyText.decode(text), bytes.count == AES256GCM.keyByteCount else {
+                throw SecretsError(.malformedMasterKeyFile(path: path))
+            }
+            return try Keyring(keys: [(Self.masterKeyID, SecretBytes(wiping: &bytes))])
         case .keyFile(let path):
             if var text = try ProtectedFile.contents(ofPath: path, ownerOnly: true) {
                 defer { SecretBytes.cleanse(&text) }

@@ -22,31 +22,49 @@ package struct KeyStore: Sendable {
     package let masterKeySource: MasterKeySource
     /// The variable's text, held redacted so printing or dumping a store never shows it.
     let environmentKey: SecretBytes?
+    /// Where the sealed keyring lives: the data directory's file unless the caller names another place.
+    let keyring: any SealedKeyringStorage
 
     /// A store in `dataDirectory`; `environment` is usually `ProcessInfo.processInfo.environment`.
-    package init(dataDirectory: URL, environment: [String: String]) {
+    /// `masterKeyFile` (`--master-key-file`) names a key file that must exist (never created); the variable still
+    /// wins when set. `keyring` replaces the data directory's keyring file (a shared database's keyring).
+    package init(
+        dataDirectory: URL,
+        environment: [String: String],
+        masterKeyFile: String? = nil,
+        keyring: (any SealedKeyringStorage)? = nil
+    ) {
         self.dataDirectory = dataDirectory
         self.environmentKey = environment[Self.masterKeyVariable].map { SecretBytes(utf8: $0) }
-        self.masterKeySource =
-            environmentKey == nil
-            ? .keyFile(path: dataDirectory.appendingPathComponent(Self.masterKeyFileName).path)
-            : .environment(variable: Self.masterKeyVariable)
+        if environmentKey != nil {
+            masterKeySource = .environment(variable: Self.masterKeyVariable)
+        } else if let masterKeyFile {
+            masterKeySource = .givenFile(path: masterKeyFile)
+        } else {
+            masterKeySource = .keyFile(path: dataDirectory.appendingPathComponent(Self.masterKeyFileName).path)
+        }
+        self.keyring =
+            keyring ?? KeyringFile(path: dataDirectory.appendingPathComponent(Self.keyringFileName).path)
     }
 
-    package var keyringPath: String {
-        dataDirectory.appendingPathComponent(Self.keyringFileName).path
+    /// How messages name the keyring: its file's path, or the database holding it.
+    package var keyringPath: String { keyring.keyringDescription }
+
+    /// Whether a keyring is stored yet.
+    package func keyringExists() throws -> Bool {
+        try keyring.readSealedKeyring() != nil
     }
 
     /// The stored keyring; on first use creates the data directory, the master key file (unless the variable is
     /// set) and a keyring with one fresh key.
     package func load() throws -> Keyring {
         try ProtectedFile.createDirectory(path: dataDirectory.path)
-        let sealed = try ProtectedFile.contents(ofPath: keyringPath, ownerOnly: false)
+        let sealed = try keyring.readSealedKeyring()
         let master = try masterKey(keyringExists: sealed != nil)
         guard let sealed else {
-            let keyring = try Keyring.generate()
-            if try ProtectedFile.createExclusively(path: keyringPath, contents: try seal(keyring, with: master)) {
-                return keyring
+            let fresh = try Keyring.generate()
+            if try keyring.createSealedKeyring(try seal(fresh, with: master)) {
+                return fresh
             }
             return try load()  // another process created it first: use theirs
         }
@@ -56,9 +74,9 @@ package struct KeyStore: Sendable {
     /// Replaces the stored keyring with `keyring`, atomically.
     package func save(_ keyring: Keyring) throws {
         try ProtectedFile.createDirectory(path: dataDirectory.path)
-        let exists = try ProtectedFile.contents(ofPath: keyringPath, ownerOnly: false) != nil
+        let exists = try self.keyring.readSealedKeyring() != nil
         let master = try masterKey(keyringExists: exists)
-        try ProtectedFile.replace(path: keyringPath, contents: try seal(keyring, with: master))
+        try self.keyring.replaceSealedKeyring(try seal(keyring, with: master))
     }
 
     private func seal(_ keyring: Keyring, with master: Keyring) throws -> [UInt8] {

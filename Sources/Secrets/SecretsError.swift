@@ -25,6 +25,8 @@ package struct SecretsError: Error, Equatable, CustomStringConvertible {
         case masterKeyFileTooOpen(path: String, mode: UInt32)
         /// The master key file does not hold 32 bytes of base64 or hex.
         case malformedMasterKeyFile(path: String)
+        /// `--master-key-file` names no file.
+        case masterKeyFileMissing(path: String)
         /// The keyring file exists but no master key does: the key file was lost or moved.
         case masterKeyMissing(keyringPath: String, keyFilePath: String, variable: String)
         /// The keyring file does not open with the master key in use.
@@ -71,6 +73,8 @@ package struct SecretsError: Error, Equatable, CustomStringConvertible {
                 + "or unset it to use the key file"
         case .masterKeyFileTooOpen(let path, let mode):
             "\(path): mode \(String(mode, radix: 8)) lets other users read the master key; run chmod 600 \(path)"
+        case .masterKeyFileMissing(let path):
+            "\(path): no such master key file; check --master-key-file (every instance sharing a database needs the same key)"
         case .malformedMasterKeyFile(let path):
             "\(path): not a master key (32 bytes in base64 or hex); restore the original file"
         case .masterKeyMissing(let keyringPath, let keyFilePath, let variable):

@@ -10,6 +10,16 @@ package struct StorageError: Error, CustomStringConvertible {
         /// audit log would be theirs to read.
         case exposedDirectory(mode: Int)
         case failed(String)
+        /// PostgreSQL (issue 12): the server did not answer at the URL's host and port (or socket).
+        case unreachable(String)
+        /// PostgreSQL: the server refused the URL's user or password.
+        case credentialsRefused(String)
+        /// PostgreSQL: the server has no database of that name.
+        case noSuchDatabase(String)
+        /// PostgreSQL: the schema is missing or behind this build (`patchbay migrate` brings it up).
+        case notMigrated(String)
+        /// PostgreSQL: a newer Patchbay migrated the database past what this build knows.
+        case schemaTooNew(version: Int, known: Int, firstUnknown: String)
     }
 
     package let path: String
@@ -31,6 +41,16 @@ package struct StorageError: Error, CustomStringConvertible {
         case .exposedDirectory(let mode):
             "\(path): the data directory is open to group or others (mode \(String(mode, radix: 8))); run `chmod 700 \(path)`"
         case .failed(let detail): "\(path): \(detail)"
+        case .unreachable(let detail):
+            "\(path): cannot reach the database server (\(detail)); check the host and port, and that PostgreSQL is running and accepts connections from here"
+        case .credentialsRefused(let detail):
+            "\(path): the server refused the user or password (\(detail)); check the URL's credentials"
+        case .noSuchDatabase(let name):
+            "\(path): the server has no database '\(name)'; create it (`createdb \(name)`) or fix the URL's database name"
+        case .notMigrated(let detail):
+            "\(path): \(detail); run `patchbay migrate --database URL` first"
+        case .schemaTooNew(let version, let known, let step):
+            "\(path): the database's schema is at version \(version) (step '\(step)'), newer than the \(known) this Patchbay knows; run the Patchbay that migrated it, or a newer one"
         }
     }
 }

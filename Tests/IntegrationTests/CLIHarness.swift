@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayCore
 import PatchbayTestSupport
+import Storage
 import Testing
 
 /// The built `patchbay` binary with its own data directory and a plugins.yaml that points the real Meraki plugin at
@@ -76,17 +77,26 @@ struct CLIHarness {
 }
 
 /// Starts a FakeMeraki, writes plugins.yaml, runs `patchbay init`, and hands over a harness holding the token.
+/// With `.postgres` every command runs on a PostgreSQL database of the test's own (`PATCHBAY_DATABASE_URL`, and a
+/// master key through `PATCHBAY_MASTER_KEY`, as a fleet's instances get theirs).
 func withCLI<Result: Sendable>(
     _ dataset: FakeMerakiDataset = .generated(organizations: 2, networksPerOrganization: 5),
+    backend: TestBackend = .sqlite,
     _ body: (CLIHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
         try await withTemporaryDirectory(prefix: "patchbay-cli") { folder in
-            let pluginsFile = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
-            var harness = CLIHarness(fake: fake, folder: folder, pluginsFile: pluginsFile)
-            let initialized = try await harness.json("init", "--owner", "ops", "--workspace", "acme", "--json")
-            harness.token = try #require((initialized as? [String: Any])?["token"] as? String)
-            return try await body(harness)
+            try await withTestDatabase(backend) { database in
+                let pluginsFile = try folder.write("plugins:\n\(fake.pluginEntry)\n", to: "plugins.yaml")
+                var harness = CLIHarness(fake: fake, folder: folder, pluginsFile: pluginsFile)
+                if let database {
+                    harness.environment["PATCHBAY_DATABASE_URL"] = database.url.urlText
+                    harness.environment["PATCHBAY_MASTER_KEY"] = TestContext.testMasterKey
+                }
+                let initialized = try await harness.json("init", "--owner", "ops", "--workspace", "acme", "--json")
+                harness.token = try #require((initialized as? [String: Any])?["token"] as? String)
+                return try await body(harness)
+            }
         }
     }
 }

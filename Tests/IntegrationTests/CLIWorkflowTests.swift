@@ -30,8 +30,10 @@ import Testing
         }
     }
 
-    @Test func createListSyncListDeleteAgainstTheRealPlugin() async throws {
-        try await withCLI { cli in
+    @Test(arguments: TestBackend.all) func createListSyncListDeleteAgainstTheRealPlugin(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCLI(backend: backend) { cli in
             let output = try await cli.createIntegration("HQ", extra: ["--json"])
             #expect(output.status == 0, "\(output.standardError)")
             let created = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))

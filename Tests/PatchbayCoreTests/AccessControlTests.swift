@@ -1,11 +1,14 @@
 import Foundation
 import PatchbayCore
+import PatchbayTestSupport
 import Storage
 import Testing
 
 @Suite struct AccessControlTests {
-    @Test func memberOfWorkspaceASeesAndTouchesNothingOfWorkspaceB() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func memberOfWorkspaceASeesAndTouchesNothingOfWorkspaceB(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             try #require(env.providers["scripted"]).update { $0.pages = [upstreamNetworks(0..<2)] }
             _ = try await env.provisioning.sync(env.owner, integrationID: integration.id)
@@ -80,8 +83,9 @@ import Testing
         }
     }
 
-    @Test func revokedAndExpiredTokensStopWorkingAtOnce() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func revokedAndExpiredTokensStopWorkingAtOnce(_ backend: TestBackend) async throws
+    {
+        try await withCoreEnvironment(backend) { env in
             let issued = try await env.identity.createToken(env.owner, name: "ci")
             #expect(try env.identity.authenticate(token: issued.token) == env.owner)
             try await env.identity.revokeToken(env.owner, id: try #require(issued.tokenID))
@@ -96,15 +100,15 @@ import Testing
     @Test func tokensAreStoredOnlyAsHashes() async throws {
         try await withCoreEnvironment { env in
             let issued = try await env.identity.createToken(env.owner, name: "ci")
-            env.database.checkpoint()
+            try env.database.checkpoint()
             for bytes in try env.databaseBytes() {
                 #expect(bytes.range(of: Data(issued.token.utf8)) == nil)
             }
         }
     }
 
-    @Test func initializeRunsOnlyOnce() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func initializeRunsOnlyOnce(_ backend: TestBackend) async throws {
+        try await withCoreEnvironment(backend) { env in
             await #expect(throws: ServiceError.self) {
                 _ = try await env.identity.initialize(ownerName: "second", workspaceName: "other")
             }

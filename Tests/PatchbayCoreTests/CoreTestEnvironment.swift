@@ -17,8 +17,17 @@ struct CoreTestEnvironment {
     var integrations: IntegrationService { IntegrationService(context: context) }
     var provisioning: ProvisioningService { ProvisioningService(context: context) }
     var networks: NetworkService { NetworkService(context: context) }
-    /// The same store as `context.database`, as the SQLite backend it is: tests read its files and run raw SQL.
-    let database: SQLiteStore
+    /// The same store as `context.database`.
+    let store: any PatchbayStore
+    /// The store when it is SQLite: tests that read its files and run raw SQL.
+    let sqlite: SQLiteStore?
+    /// The test's PostgreSQL database, nil on SQLite.
+    let postgres: TestDatabase?
+
+    /// The SQLite store, for tests of SQLite's files and SQL (they run on that backend only).
+    var database: SQLiteStore {
+        get throws { try requireValue(sqlite) }
+    }
 
     /// Adds a user with `role` in `workspace` and returns them as a caller.
     func member(_ name: String, role: Role, in workspace: String? = nil) async throws -> Caller {
@@ -55,11 +64,12 @@ struct CoreTestEnvironment {
 }
 
 func withCoreEnvironment<T>(
+    _ backend: TestBackend = .sqlite,
     providers: [ScriptedProvider] = [ScriptedProvider(id: "scripted")],
     _ body: (CoreTestEnvironment) async throws -> T
 ) async throws -> T {
     let directoryOfProviders = ScriptedDirectory(providers)
-    return try await withTestContext { _ in
+    return try await withTestContext(backend: backend) { _ in
         .directory(directoryOfProviders)
     } _: { test in
         let issued = try await IdentityService(context: test.context).initialize(
@@ -73,7 +83,9 @@ func withCoreEnvironment<T>(
             workspace: try requireValue(issued.workspace),
             logs: test.logs,
             providers: directoryOfProviders,
-            database: try requireValue(test.context.database as? SQLiteStore)
+            store: test.context.database,
+            sqlite: test.context.database as? SQLiteStore,
+            postgres: test.database
         )
         return try await body(environment)
     }

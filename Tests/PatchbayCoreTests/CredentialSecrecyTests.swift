@@ -24,7 +24,7 @@ import Testing
             #expect(String(reflecting: listed).contains(canary) == false)
             #expect("\(duplicate.failure ?? MissingValue())".contains(canary) == false)
             #expect(env.logs.entries.allSatisfy { !$0.line.contains(canary) })
-            env.database.checkpoint()
+            try env.database.checkpoint()
             for bytes in try env.databaseBytes() {
                 #expect(bytes.range(of: Data(canary.utf8)) == nil)
             }
@@ -116,22 +116,29 @@ import Testing
         }
     }
 
-    @Test func aProcessThatMissedARotationNeverSealsWithARetiredKey() async throws {
-        try await withCoreEnvironment { env in
+    /// On PostgreSQL the other processes are other machines: data directories of their own, one database (whose
+    /// keyring they share) and one master key.
+    @Test(arguments: TestBackend.all) func aProcessThatMissedARotationNeverSealsWithARetiredKey(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             _ = try await env.createIntegration(named: "before")
+            let elsewhere = env.postgres == nil ? env.directory : env.directory + "-other-machine"
             // Another process rotates (and retires the old key) while this one keeps running.
             let otherProcess = try TestContext.open(
-                dataDirectory: env.directory,
+                dataDirectory: elsewhere,
+                database: env.postgres?.url,
                 providers: .directory(env.providers),
                 logger: env.context.logger
             )
             let rotation = try await KeyRotationService(context: otherProcess).rotate(env.owner)
 
             let created = try await env.createIntegration(named: "after")
-            #expect(try env.database.integration(id: created.id)?.keyID == rotation.currentKeyID)
+            #expect(try env.store.integration(id: created.id)?.keyID == rotation.currentKeyID)
             // A third, fresh process opens both.
             let fresh = try TestContext.open(
-                dataDirectory: env.directory,
+                dataDirectory: env.postgres == nil ? env.directory : elsewhere + "-third",
+                database: env.postgres?.url,
                 providers: .directory(env.providers),
                 logger: env.context.logger
             )

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayCore
+import PatchbayTestSupport
 import Storage
 import Testing
 
@@ -9,8 +10,9 @@ import Testing
     static func isPermissionDenied(_ error: any Error) -> Bool { (error as? ServiceError)?.code == .permissionDenied }
 
     /// The audit's reproduction: bob, a viewer elsewhere, makes bobcorp, pulls alice into it, mints her a token.
-    @Test func aWorkspaceAdminCannotTakeOverAnotherUser() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func aWorkspaceAdminCannotTakeOverAnotherUser(_ backend: TestBackend) async throws
+    {
+        try await withCoreEnvironment(backend) { env in
             let alice = try await env.member("alice", role: .owner)
             let integration = try await env.createIntegration(as: alice)
             let bob = try await env.member("bob", role: .viewer)
@@ -31,7 +33,7 @@ import Testing
             await #expect { _ = try await env.identity.createToken(bob, name: "x", forUser: "alice") } throws: {
                 Self.isPermissionDenied($0)
             }
-            #expect(try env.database.role(ofUser: alice.userID, inWorkspace: 2) == nil)
+            #expect(try env.store.role(ofUser: alice.userID, inWorkspace: 2) == nil)
             #expect(try env.integrations.get(alice, id: integration.id).id == integration.id)
             // A new user of his own is still bob's to add.
             _ = try await env.identity.addUser(bob, name: "bobs-robot", workspace: "bobcorp", role: .member)
@@ -39,8 +41,10 @@ import Testing
     }
 
     /// The answer for a user who does not exist is the answer for one who does (item 6): nothing to probe.
-    @Test func tokensForAnotherUserAreForInstallationAdministratorsOnly() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func tokensForAnotherUserAreForInstallationAdministratorsOnly(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let ada = try await env.member("ada", role: .admin)
             _ = try await env.member("victor", role: .viewer)
 
@@ -64,8 +68,10 @@ import Testing
         }
     }
 
-    @Test func anInstallationAdministratorAttachesAnExistingUser() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func anInstallationAdministratorAttachesAnExistingUser(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let victor = try await env.member("victor", role: .viewer)
             _ = try await env.identity.createWorkspace(env.owner, name: "globex")
             _ = try await env.identity.addUser(env.owner, name: "victor", workspace: "globex", role: .member)
@@ -73,8 +79,9 @@ import Testing
         }
     }
 
-    @Test func administratorsPromoteAndTheLastOneStays() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func administratorsPromoteAndTheLastOneStays(_ backend: TestBackend) async throws
+    {
+        try await withCoreEnvironment(backend) { env in
             let installation = InstallationService(context: env.context)
             let ada = try await env.member("ada", role: .viewer)
             await #expect { _ = try await installation.setAdmin(ada, userName: "ada", isAdmin: true) } throws: {
@@ -95,8 +102,8 @@ import Testing
         }
     }
 
-    @Test func settingsAcceptOnlyKnownNamesAndValues() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func settingsAcceptOnlyKnownNamesAndValues(_ backend: TestBackend) async throws {
+        try await withCoreEnvironment(backend) { env in
             let installation = InstallationService(context: env.context)
             let settings = try installation.settings(env.owner)
             #expect(settings == ["workspace_creation": "admins"])

@@ -1,11 +1,14 @@
 import Foundation
 import PatchbayCore
+import PatchbayTestSupport
 import Storage
 import Testing
 
 @Suite struct IntegrationServiceTests {
-    @Test func createChecksProviderFieldsSettingsAndValidation() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func createChecksProviderFieldsSettingsAndValidation(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             func create(
                 provider: String = "scripted",
                 credentials: [String: String] = ["api_key": "k"],
@@ -44,10 +47,12 @@ import Testing
         }
     }
 
-    @Test func listShowsCountsPerIntegrationAndMarksOnlyTheFailingRow() async throws {
+    @Test(arguments: TestBackend.all) func listShowsCountsPerIntegrationAndMarksOnlyTheFailingRow(
+        _ backend: TestBackend
+    ) async throws {
         let good = ScriptedProvider(id: "good", script: .init(counts: NetworkCounts(networks: 12, accessPoints: 40)))
         let bad = ScriptedProvider(id: "bad", script: .init(countsError: ServiceError(.unavailable, "bad: down")))
-        try await withCoreEnvironment(providers: [good, bad]) { env in
+        try await withCoreEnvironment(backend, providers: [good, bad]) { env in
             let first = try await env.createIntegration(named: "good", provider: "good")
             let second = try await env.createIntegration(named: "bad", provider: "bad")
 
@@ -61,15 +66,17 @@ import Testing
         }
     }
 
-    @Test func countsAreServedFromAShortCacheWithTheirAge() async throws {
+    @Test(arguments: TestBackend.all) func countsAreServedFromAShortCacheWithTheirAge(
+        _ backend: TestBackend
+    ) async throws {
         let provider = ScriptedProvider(
             id: "scripted",
             script: .init(counts: NetworkCounts(networks: 3, accessPoints: 9))
         )
-        try await withCoreEnvironment(providers: [provider]) { env in
+        try await withCoreEnvironment(backend, providers: [provider]) { env in
             _ = try await env.createIntegration()
             _ = try await env.integrations.list(env.owner, workspace: "acme")
-            await env.database.flushBackgroundWrites()
+            await env.store.flushBackgroundWrites()
             let cached = try await env.integrations.list(env.owner, workspace: "acme")
             #expect(provider.callLog.filter { $0 == "counts" }.count == 1)
             #expect(cached[0].counts == NetworkCounts(networks: 3, accessPoints: 9))
@@ -80,10 +87,12 @@ import Testing
         }
     }
 
-    @Test func slowProviderTimesOutOnItsOwnRowWhileOthersAnswer() async throws {
+    @Test(arguments: TestBackend.all) func slowProviderTimesOutOnItsOwnRowWhileOthersAnswer(
+        _ backend: TestBackend
+    ) async throws {
         let slow = ScriptedProvider(id: "slow", script: .init(countsDelay: .seconds(30)))
         let fast = ScriptedProvider(id: "fast", script: .init(counts: NetworkCounts(networks: 1, accessPoints: 2)))
-        try await withCoreEnvironment(providers: [slow, fast]) { env in
+        try await withCoreEnvironment(backend, providers: [slow, fast]) { env in
             _ = try await env.createIntegration(named: "slow", provider: "slow")
             _ = try await env.createIntegration(named: "fast", provider: "fast")
             var service = env.integrations
@@ -98,8 +107,8 @@ import Testing
         }
     }
 
-    @Test func integrationNamesAreUniquePerWorkspace() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func integrationNamesAreUniquePerWorkspace(_ backend: TestBackend) async throws {
+        try await withCoreEnvironment(backend) { env in
             _ = try await env.createIntegration(named: "HQ")
             await #expect { try await env.createIntegration(named: "HQ") } throws: {
                 ($0 as? ServiceError)?.code == .conflict

@@ -1,11 +1,14 @@
 import Foundation
 import PatchbayCore
+import PatchbayTestSupport
 import Storage
 import Testing
 
 @Suite struct ProvisioningTests {
-    @Test func firstSyncCreatesEveryNetworkActiveWithItsConfig() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func firstSyncCreatesEveryNetworkActiveWithItsConfig(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             try #require(env.providers["scripted"]).update {
                 $0.pages = [upstreamNetworks(0..<3), upstreamNetworks(3..<5)]
@@ -24,8 +27,10 @@ import Testing
         }
     }
 
-    @Test func resyncLeavesIdenticalUpdatesChangedAndMarksVanishedRemoved() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func resyncLeavesIdenticalUpdatesChangedAndMarksVanishedRemoved(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             let provider = try #require(env.providers["scripted"])
             provider.update { $0.pages = [upstreamNetworks(0..<10)] }
@@ -52,8 +57,8 @@ import Testing
         }
     }
 
-    @Test func networkThatReturnsIsActiveAgain() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func networkThatReturnsIsActiveAgain(_ backend: TestBackend) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             let provider = try #require(env.providers["scripted"])
             provider.update { $0.pages = [upstreamNetworks(0..<2)] }
@@ -67,8 +72,10 @@ import Testing
         }
     }
 
-    @Test func syncFailingHalfwayLeavesPreviousNetworksAsTheyWere() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func syncFailingHalfwayLeavesPreviousNetworksAsTheyWere(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             let provider = try #require(env.providers["scripted"])
             provider.update { $0.pages = [upstreamNetworks(0..<4)] }
@@ -95,8 +102,8 @@ import Testing
         }
     }
 
-    @Test func failedListingNeverMarksAnythingRemoved() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func failedListingNeverMarksAnythingRemoved(_ backend: TestBackend) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             let provider = try #require(env.providers["scripted"])
             provider.update { $0.pages = [upstreamNetworks(0..<3)] }
@@ -114,8 +121,10 @@ import Testing
         }
     }
 
-    @Test func secondSyncOfTheSameIntegrationIsRefusedWhileOneRuns() async throws {
-        try await withCoreEnvironment { env in
+    @Test(arguments: TestBackend.all) func secondSyncOfTheSameIntegrationIsRefusedWhileOneRuns(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(backend) { env in
             let integration = try await env.createIntegration()
             let provider = try #require(env.providers["scripted"])
             provider.update {
@@ -139,8 +148,13 @@ import Testing
         }
     }
 
-    @Test func networksPaginateInAStableOrderAndFilterByIntegration() async throws {
-        try await withCoreEnvironment(providers: [ScriptedProvider(id: "scripted"), ScriptedProvider(id: "other")]) {
+    @Test(arguments: TestBackend.all) func networksPaginateInAStableOrderAndFilterByIntegration(
+        _ backend: TestBackend
+    ) async throws {
+        try await withCoreEnvironment(
+            backend,
+            providers: [ScriptedProvider(id: "scripted"), ScriptedProvider(id: "other")]
+        ) {
             env in
             let first = try await env.createIntegration(named: "one")
             let second = try await env.createIntegration(named: "two", provider: "other")

@@ -98,12 +98,13 @@ enum Shutdown {
 func withAPIServer<Result: Sendable>(
     _ dataset: FakeMerakiDataset = .generated(organizations: 2, networksPerOrganization: 5),
     transport: Transport = .router,
+    backend: TestBackend = .sqlite,
     shutdown: Shutdown = .graceful,
     afterShutdown: (CoreContext, Result) throws -> Void = { _, _ in },
     _ body: @Sendable (APIHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
-        try await withTestContext(prefix: "patchbay-api") { folder in
+        try await withTestContext(prefix: "patchbay-api", backend: backend) { folder in
             let yaml = """
                 plugins:
                 \(fake.pluginEntry)

@@ -5,8 +5,10 @@ import Testing
 /// Who may do what: other workspaces' ids are 404 for every method, viewers cannot change anything, revoked tokens
 /// stop at once, and requests without a valid bearer token are 401.
 @Suite struct AccessTests {
-    @Test func anotherWorkspacesIDsAreNotFoundForEveryMethod() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func anotherWorkspacesIDsAreNotFoundForEveryMethod(
+        _ backend: TestBackend
+    ) async throws {
+        try await withAPIServer(backend: backend) { api in
             let integration = try await api.createIntegration()
             let run = try await api.syncToEnd(integration)
             let runID = try #require(run["id"] as? NSNumber).int64Value
@@ -41,8 +43,8 @@ import Testing
         }
     }
 
-    @Test func viewerCanReadButNotCreateDeleteOrSync() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func viewerCanReadButNotCreateDeleteOrSync(_ backend: TestBackend) async throws {
+        try await withAPIServer(backend: backend) { api in
             let integration = try await api.createIntegration()
             let create = try await api.call(
                 "POST",
@@ -64,8 +66,8 @@ import Testing
         }
     }
 
-    @Test func revokedTokenStopsWorkingAtOnce() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func revokedTokenStopsWorkingAtOnce(_ backend: TestBackend) async throws {
+        try await withAPIServer(backend: backend) { api in
             let issued = try await api.call("POST", "/v1/tokens", token: api.owner, body: #"{"name":"laptop"}"#)
             #expect(issued.status == 201)
             let token = try #require(issued.object["token"] as? String)

@@ -5,8 +5,10 @@ import Testing
 /// Syncs run in the background: the API answers 202 at once, refuses a second sync with the running run's id, and
 /// keeps answering other requests (reads and token checks) while the sync holds the database's write lock.
 @Suite struct BackgroundSyncTests {
-    @Test func secondSyncIsAConflictNamingTheRunningRunAndOtherRequestsDoNotWait() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func secondSyncIsAConflictNamingTheRunningRunAndOtherRequestsDoNotWait(
+        _ backend: TestBackend
+    ) async throws {
+        try await withAPIServer(backend: backend) { api in
             let integration = try await api.createIntegration()
             // The fake holds the sync for a second (Retry-After) so the checks below happen while it runs.
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations")

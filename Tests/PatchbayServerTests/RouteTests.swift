@@ -4,8 +4,8 @@ import Testing
 
 /// The success path of every route, with the shapes a client relies on.
 @Suite struct RouteTests {
-    @Test func identityAndWorkspaces() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func identityAndWorkspaces(_ backend: TestBackend) async throws {
+        try await withAPIServer(backend: backend) { api in
             let me = try await api.call("GET", "/v1/me", token: api.owner)
             #expect((me.object["user"] as? [String: Any])?["name"] as? String == "ops")
             #expect((me.object["workspaces"] as? [[String: Any]])?.count == 2)
@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    @Test func providersDescribeTheFormAndTheFailures() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func providersDescribeTheFormAndTheFailures(_ backend: TestBackend) async throws {
+        try await withAPIServer(backend: backend) { api in
             let response = try await api.call("GET", "/v1/providers", token: api.viewer)
             let providers = try #require(response.object["providers"] as? [[String: Any]])
             let meraki = try #require(providers.first { $0["id"] as? String == "meraki" })
@@ -56,8 +56,8 @@ import Testing
         }
     }
 
-    @Test func integrationsSyncsAndNetworks() async throws {
-        try await withAPIServer(.generated(organizations: 2, networksPerOrganization: 5)) { api in
+    @Test(arguments: TestBackend.all) func integrationsSyncsAndNetworks(_ backend: TestBackend) async throws {
+        try await withAPIServer(.generated(organizations: 2, networksPerOrganization: 5), backend: backend) { api in
             let id = try await api.createIntegration()
             let list = try await api.call("GET", "/v1/workspaces/acme/integrations?refresh=true", token: api.viewer)
             let listed = try #require((list.object["integrations"] as? [[String: Any]])?.first)
@@ -94,8 +94,9 @@ import Testing
         }
     }
 
-    @Test func createWithoutValidationSkipsTheProvider() async throws {
-        try await withAPIServer { api in
+    @Test(arguments: TestBackend.all) func createWithoutValidationSkipsTheProvider(_ backend: TestBackend) async throws
+    {
+        try await withAPIServer(backend: backend) { api in
             let body =
                 #"{"provider":"meraki","name":"Offline","credentials":{"api_key":"not-checked"},"validate":false}"#
             let response = try await api.call("POST", "/v1/workspaces/acme/integrations", token: api.owner, body: body)

@@ -7,8 +7,10 @@ import Testing
 
 /// What `/readyz` and `/metrics` read from the store.
 @Suite struct HealthStoreTests {
-    @Test func queueSnapshotCountsLiveJobsAndDatesTheOldestQueuedOne() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func queueSnapshotCountsLiveJobsAndDatesTheOldestQueuedOne(
+        _ backend: TestBackend
+    ) throws {
+        try withStore(backend) { fixture in
             #expect(
                 try fixture.store.queueSnapshot(now: fixture.now)
                     == QueueSnapshot(queued: 0, running: 0, oldestQueuedAt: nil)
@@ -38,19 +40,37 @@ import Testing
     @Test func aStoreIsReadyOnlyAtTheSchemaThisBuildKnows() throws {
         try withStore { fixture in
             try fixture.store.checkReadiness()
+            let sqlite = try #require(fixture.sqlite)
             let last = SchemaStep.all[SchemaStep.all.count - 1].id
             // A step this build knows but the file lacks: an older Patchbay's database, not yet migrated.
-            try fixture.store.writer.write { db in
+            try sqlite.writer.write { db in
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last])
             }
             #expect(throws: StorageError.self) { try fixture.store.checkReadiness() }
             // A step this build has never heard of: a newer Patchbay migrated the file.
-            try fixture.store.writer.write { db in
+            try sqlite.writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO grdb_migrations (identifier) VALUES (?), ('v99-from-the-future')",
                     arguments: [last]
                 )
             }
+            let newer = #expect(throws: StorageError.self) { try fixture.store.checkReadiness() }
+            #expect(newer?.description.contains("newer") == true)
+        }
+    }
+
+    @Test(.enabled(if: TestBackend.all.contains(.postgres)))
+    func aPostgresStoreIsReadyOnlyAtTheSchemaThisBuildKnows() throws {
+        try withStore(.postgres) { fixture in
+            let database = try #require(fixture.postgres)
+            try fixture.store.checkReadiness()
+            let last = SchemaStep.all[SchemaStep.all.count - 1].id
+            try database.execute("DELETE FROM patchbay_migrations WHERE id = '\(last)'")
+            let behind = #expect(throws: StorageError.self) { try fixture.store.checkReadiness() }
+            #expect(behind?.description.contains("patchbay migrate") == true)
+            try database.execute(
+                "INSERT INTO patchbay_migrations (version, id) VALUES (\(SchemaStep.all.count), '\(last)'), (99, 'v99-from-the-future')"
+            )
             let newer = #expect(throws: StorageError.self) { try fixture.store.checkReadiness() }
             #expect(newer?.description.contains("newer") == true)
         }

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import PatchbayTestSupport
 import Testing
 
 @testable import Storage
 
 @Suite struct IdentityStoreTests {
-    @Test func bootstrapCreatesOwnerWorkspaceAndTokenOnce() throws {
-        try withStore { fixture throws in
+    @Test(arguments: TestBackend.all) func bootstrapCreatesOwnerWorkspaceAndTokenOnce(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture throws in
             let store = fixture.store
             #expect(try store.userCount() == 1)
             #expect(try store.role(ofUser: fixture.ownerID, inWorkspace: fixture.workspaceID) == .owner)
@@ -25,8 +26,10 @@ import Testing
         }
     }
 
-    @Test func workspacesAreFoundByIdAndNameAndRefuseADuplicateName() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func workspacesAreFoundByIdAndNameAndRefuseADuplicateName(
+        _ backend: TestBackend
+    ) throws {
+        try withStore(backend) { fixture in
             let store = fixture.store
             let second = try store.createWorkspace(name: "globex", ownerID: fixture.ownerID, now: fixture.now)
             #expect(try store.workspace(id: second.id ?? 0) == second)
@@ -43,8 +46,10 @@ import Testing
         }
     }
 
-    @Test func addMemberReusesAUserAndRefusesASecondMembership() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func addMemberReusesAUserAndRefusesASecondMembership(
+        _ backend: TestBackend
+    ) throws {
+        try withStore(backend) { fixture in
             let store = fixture.store
             let globex = try store.createWorkspace(name: "globex", ownerID: fixture.ownerID, now: fixture.now)
             let alice = try #require(
@@ -96,8 +101,8 @@ import Testing
         }
     }
 
-    @Test func revokedAndExpiredTokensDoNotAuthenticate() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func revokedAndExpiredTokensDoNotAuthenticate(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let store = fixture.store
             func token(_ hash: String, expiresAt: Date? = nil) throws -> APITokenRecord {
                 try store.insertToken(
@@ -125,8 +130,8 @@ import Testing
         }
     }
 
-    @Test func tokenUseIsNotedAtMostOncePerMinute() async throws {
-        try await withTemporaryStore { fixture in
+    @Test(arguments: TestBackend.all) func tokenUseIsNotedAtMostOncePerMinute(_ backend: TestBackend) async throws {
+        try await withTemporaryStore(backend) { fixture in
             let store = fixture.store
             _ = try store.useToken(hash: "hash-initial", now: fixture.now)
             await store.flushBackgroundWrites()
@@ -145,7 +150,7 @@ import Testing
 
     @Test func aHeldWriteLockIsTheTypedBusyReason() throws {
         try withStore(busyTimeout: 0.05) { fixture in
-            let other = try DatabaseQueue(path: fixture.store.path)
+            let other = try DatabaseQueue(path: (try #require(fixture.sqlite)).path)
             try other.inDatabase { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 defer { try? db.execute(sql: "ROLLBACK") }

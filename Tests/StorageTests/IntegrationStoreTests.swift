@@ -1,12 +1,15 @@
 import Foundation
 import GRDB
+import PatchbayTestSupport
 import Testing
 
 @testable import Storage
 
 @Suite struct IntegrationStoreTests {
-    @Test func insertSealsWithTheNewRowsIdAndRefusesADuplicateName() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func insertSealsWithTheNewRowsIdAndRefusesADuplicateName(
+        _ backend: TestBackend
+    ) throws {
+        try withStore(backend) { fixture in
             let created = try fixture.integration("HQ")
             let id = try #require(created.id)
             #expect(created.credentialsCiphertext == Data("sealed-\(id)".utf8))
@@ -25,8 +28,9 @@ import Testing
         }
     }
 
-    @Test func aSealingFailureLeavesNoRowAndComesBackAsThrown() throws {
-        try withStore { fixture throws in
+    @Test(arguments: TestBackend.all) func aSealingFailureLeavesNoRowAndComesBackAsThrown(_ backend: TestBackend) throws
+    {
+        try withStore(backend) { fixture throws in
             let record = IntegrationRecord(
                 workspaceID: fixture.workspaceID,
                 provider: "meraki",
@@ -46,8 +50,8 @@ import Testing
         }
     }
 
-    @Test func deleteTakesNetworksRunsAndCountsAlong() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func deleteTakesNetworksRunsAndCountsAlong(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let doomed = try fixture.integration("doomed")
             let kept = try fixture.integration("kept")
             try fixture.sync(doomed, (0..<3).map { upstream($0) })
@@ -58,7 +62,7 @@ import Testing
             try fixture.store.deleteIntegration(id: doomed.id ?? 0, actorID: fixture.ownerID, now: fixture.now)
 
             #expect(try fixture.store.integration(id: doomed.id ?? 0) == nil)
-            #expect(try fixture.store.syncRuns(integrationID: doomed.id ?? 0).isEmpty)
+            #expect(try fixture.store.syncRuns(integrationID: doomed.id ?? 0, limit: 20).isEmpty)
             #expect(try fixture.store.cachedCounts(integrationIDs: [doomed.id ?? 0]).isEmpty)
             let left = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100)
             #expect(left.map(\.integrationName) == ["kept", "kept"])
@@ -72,8 +76,8 @@ import Testing
         }
     }
 
-    @Test func rewritingCredentialsIsAllOrNothing() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func rewritingCredentialsIsAllOrNothing(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let first = try fixture.integration("one")
             let second = try fixture.integration("two")
             #expect(try fixture.store.keyIDsInUse() == ["key-1"])
@@ -99,8 +103,10 @@ import Testing
         }
     }
 
-    @Test func countsAreCachedInTheBackgroundAndReplaced() async throws {
-        try await withTemporaryStore { fixture in
+    @Test(arguments: TestBackend.all) func countsAreCachedInTheBackgroundAndReplaced(
+        _ backend: TestBackend
+    ) async throws {
+        try await withTemporaryStore(backend) { fixture in
             let one = try fixture.integration("one")
             let two = try fixture.integration("two")
             let ids = [one.id ?? 0, two.id ?? 0]

@@ -1,11 +1,12 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 @testable import Storage
 
 @Suite struct NetworkStoreTests {
-    @Test func listingFiltersAndPagesInIdOrder() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func listingFiltersAndPagesInIdOrder(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let store = fixture.store
             let hq = try fixture.integration("HQ")
             let branch = try fixture.integration("branch")
@@ -43,8 +44,8 @@ import Testing
         }
     }
 
-    @Test func anotherWorkspacesNetworksStayOutOfTheListing() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func anotherWorkspacesNetworksStayOutOfTheListing(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let globex = try fixture.store.createWorkspace(name: "globex", ownerID: fixture.ownerID, now: fixture.now)
             let theirs = try fixture.integration("theirs", workspaceID: globex.id)
             try fixture.sync(theirs, [upstream(1)])
@@ -54,8 +55,8 @@ import Testing
         }
     }
 
-    @Test func oneNetworkComesWithItsIntegration() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func oneNetworkComesWithItsIntegration(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let hq = try fixture.integration("HQ")
             try fixture.sync(hq, [upstream(7)])
             let listed = try #require(

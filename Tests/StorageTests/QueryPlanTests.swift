@@ -70,7 +70,7 @@ import Testing
             let selects = statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_") }
             #expect(!selects.isEmpty)
             let plans = try selects.map { select in
-                try fixture.store.writer.read { db in
+                try (try #require(fixture.sqlite)).writer.read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + select).map { $0["detail"] as String }
                 }
             }
@@ -95,7 +95,7 @@ import Testing
             }
             let apply = networkWrites(statements)
             #expect(apply.count == 3, "\(apply)")
-            let plans = try fixture.store.writer.write { db in
+            let plans = try (try #require(fixture.sqlite)).writer.write { db in
                 try SQLiteStore.createStaging(db, runID: runID)
                 defer { try? db.execute(sql: "DROP TABLE \(SQLiteStore.stagingTable(runID))") }
                 return try apply.map { statement in
@@ -132,7 +132,7 @@ import Testing
     }
 
     private func touched(_ fixture: StoreFixture, at date: Date) throws -> Int {
-        try fixture.store.writer.read { db in
+        try (try #require(fixture.sqlite)).writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM networks WHERE updated_at = ?", arguments: [date]) ?? -1
         }
     }

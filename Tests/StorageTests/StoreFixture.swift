@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayTestSupport
 import Synchronization
+import Testing
 
 @testable import Storage
 
@@ -20,9 +21,14 @@ final class StatementLog: Sendable {
     }
 }
 
-/// A fresh SQLite store in a temp folder, bootstrapped with an owner and a workspace, its statements logged.
+/// A fresh store of one backend, bootstrapped with an owner and a workspace: SQLite in a temp folder (its statements
+/// logged), or a PostgreSQL database of its own.
 struct StoreFixture {
-    let store: SQLiteStore
+    let store: any PatchbayStore
+    /// The same store when it is SQLite: for tests of its SQL, files and locks.
+    let sqlite: SQLiteStore?
+    /// The test's own database when the store is PostgreSQL.
+    let postgres: TestDatabase?
     let log: StatementLog
     let directory: TemporaryDirectory
     let owner: UserRecord
@@ -93,26 +99,45 @@ struct StoreFixture {
     }
 }
 
-func withStore<T>(busyTimeout: TimeInterval = 10, _ body: (StoreFixture) throws -> T) throws -> T {
+func withStore<T>(
+    _ backend: TestBackend = .sqlite,
+    busyTimeout: TimeInterval = 10,
+    _ body: (StoreFixture) throws -> T
+) throws -> T {
     try withTemporaryDirectorySync(prefix: "patchbay-storage") { directory in
-        try body(try StoreFixture(directory: directory, busyTimeout: busyTimeout))
+        try withTestDatabase(backend) { database in
+            try body(try StoreFixture(directory: directory, busyTimeout: busyTimeout, postgres: database))
+        }
     }
 }
 
-func withTemporaryStore<T>(_ body: (StoreFixture) async throws -> T) async throws -> T {
+func withTemporaryStore<T>(
+    _ backend: TestBackend = .sqlite,
+    _ body: (StoreFixture) async throws -> T
+) async throws -> T {
     try await withTemporaryDirectory(prefix: "patchbay-storage") { directory in
-        try await body(try StoreFixture(directory: directory, busyTimeout: 10))
+        try await withTestDatabase(backend) { database in
+            try await body(try StoreFixture(directory: directory, busyTimeout: 10, postgres: database))
+        }
     }
 }
 
 extension StoreFixture {
-    init(directory: TemporaryDirectory, busyTimeout: TimeInterval) throws {
+    init(directory: TemporaryDirectory, busyTimeout: TimeInterval, postgres: TestDatabase?) throws {
         let log = StatementLog()
-        let store = try SQLiteStore(
-            path: directory.file("patchbay.sqlite"),
-            busyTimeout: busyTimeout,
-            trace: { log.record($0) }
-        )
+        let store: any PatchbayStore
+        let sqlite: SQLiteStore?
+        if let postgres {
+            store = try PostgresStore(url: postgres.url)
+            sqlite = nil
+        } else {
+            sqlite = try SQLiteStore(
+                path: directory.file("patchbay.sqlite"),
+                busyTimeout: busyTimeout,
+                trace: { log.record($0) }
+            )
+            store = try #require(sqlite)
+        }
         let (workspace, owner) = try store.bootstrap(
             ownerName: "owner",
             workspaceName: "acme",
@@ -120,7 +145,15 @@ extension StoreFixture {
             tokenHash: "hash-initial",
             now: Date(timeIntervalSince1970: 1_800_000_000)
         )
-        self.init(store: store, log: log, directory: directory, owner: owner, workspace: workspace)
+        self.init(
+            store: store,
+            sqlite: sqlite,
+            postgres: postgres,
+            log: log,
+            directory: directory,
+            owner: owner,
+            workspace: workspace
+        )
     }
 }
 

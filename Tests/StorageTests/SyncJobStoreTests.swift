@@ -7,32 +7,27 @@ import Testing
 /// The job model's guarantees, held by the database itself: two `PatchbayDatabase` instances on one file stand for
 /// two processes.
 @Suite struct SyncJobStoreTests {
-    @Test func theDatabaseRefusesASecondLiveJobEvenWithoutTheCheck() throws {
-        try withJobDatabase { database, integrationID, _ in
-            let now = Date()
-            let inserted = try database.writer.write { db in
-                try db.execute(
-                    sql:
-                        "INSERT INTO sync_runs (integration_id, status, trigger, queued_at) VALUES (?, 'queued', 'manual', ?)",
-                    arguments: [integrationID, now]
+    @Test(arguments: TestBackend.all) func theDatabaseRefusesASecondLiveJobEvenWithoutTheCheck(
+        _ backend: TestBackend
+    ) throws {
+        try withJobDatabase(backend) { jobs, integrationID, _ in
+            try jobs.execute(
+                "INSERT INTO sync_runs (integration_id, status, trigger, queued_at) VALUES (\(integrationID), 'queued', 'manual', CURRENT_TIMESTAMP)"
+            )
+            #expect(throws: (any Error).self) {
+                try jobs.execute(
+                    "INSERT INTO sync_runs (integration_id, status, trigger, queued_at) VALUES (\(integrationID), 'running', 'manual', CURRENT_TIMESTAMP)"
                 )
-            }
-            _ = inserted
-            #expect(throws: DatabaseError.self) {
-                try database.writer.write { db in
-                    try db.execute(
-                        sql:
-                            "INSERT INTO sync_runs (integration_id, status, trigger, queued_at) VALUES (?, 'running', 'manual', ?)",
-                        arguments: [integrationID, now]
-                    )
-                }
             }
         }
     }
 
-    @Test func secondAdmissionNamesTheLiveJobAndOnlyOneProcessClaimsIt() throws {
-        try withJobDatabase { database, integrationID, workspaceID in
-            let other = try SQLiteStore(path: database.path)
+    @Test(arguments: TestBackend.all) func secondAdmissionNamesTheLiveJobAndOnlyOneProcessClaimsIt(
+        _ backend: TestBackend
+    ) throws {
+        try withJobDatabase(backend) { jobs, integrationID, workspaceID in
+            let database = jobs.store
+            let other = try jobs.anotherProcess()
             let now = Date()
             let admitted = try database.admitSyncJob(
                 integrationID: integrationID,
@@ -63,8 +58,11 @@ import Testing
         }
     }
 
-    @Test func anExpiredLeaseIsAbandonedByAnyoneAndItsOwnerCannotRenewOrApply() throws {
-        try withJobDatabase { database, integrationID, workspaceID in
+    @Test(arguments: TestBackend.all) func anExpiredLeaseIsAbandonedByAnyoneAndItsOwnerCannotRenewOrApply(
+        _ backend: TestBackend
+    ) throws {
+        try withJobDatabase(backend) { jobs, integrationID, workspaceID in
+            let database = jobs.store
             let lease = JobLease(owner: "a/1/x", duration: 2)
             let start = Date()
             guard
@@ -88,7 +86,7 @@ import Testing
                     == .held(cancelRequested: false)
             )
             // Renewed at +1 s for 2 s: expires at +3 s. Another process looks at +4 s.
-            let other = try SQLiteStore(path: database.path)
+            let other = try jobs.anotherProcess()
             let abandoned = try other.abandonExpiredJobs(now: start.addingTimeInterval(4))
             #expect(abandoned.map(\.id) == [run.id])
             #expect(abandoned.first?.error?.contains("a/1/x stopped renewing its lease") == true)
@@ -111,18 +109,19 @@ import Testing
                 jitter: 0
             )
             #expect(applied == .lost(seen))
-            let networks = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM networks") }
-            // Its owner drops what it staged, as a sync does whatever its end (staging is the writer's own).
+            let networks = try jobs.count("networks")
+            // Its owner drops what it staged, as a sync does whatever its end.
             try database.clearStaging(runID: run.id ?? 0)
-            let stagingTables = try database.writer.write { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'sync_staging_%'")
-            }
-            #expect(networks == 0 && stagingTables == 0)
+            let staged = try jobs.stagedRows()
+            #expect(networks == 0 && staged == 0)
         }
     }
 
-    @Test func cancelRequestedBeforeTheApplyEndsTheJobCancelledWithNothingApplied() throws {
-        try withJobDatabase { database, integrationID, workspaceID in
+    @Test(arguments: TestBackend.all) func cancelRequestedBeforeTheApplyEndsTheJobCancelledWithNothingApplied(
+        _ backend: TestBackend
+    ) throws {
+        try withJobDatabase(backend) { jobs, integrationID, workspaceID in
+            let database = jobs.store
             let lease = JobLease(owner: "a/1/x", duration: 30)
             let now = Date()
             guard
@@ -141,7 +140,7 @@ import Testing
                     SyncedNetwork(externalID: "N_1", name: "One", organizationID: nil, config: "{}", contentHash: "h1")
                 ]
             )
-            let requested = try SQLiteStore(path: database.path).requestCancel(runID: run.id ?? 0, now: now)
+            let requested = try jobs.anotherProcess().requestCancel(runID: run.id ?? 0, now: now)
             #expect(requested?.status == .running && requested?.cancelRequestedAt != nil)
             #expect(try database.cancelRequested(runID: run.id ?? 0))
             guard
@@ -157,17 +156,66 @@ import Testing
                 return
             }
             #expect(ended.status == .cancelled)
-            let networks = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM networks") }
+            let networks = try jobs.count("networks")
             #expect(networks == 0)
         }
     }
 }
 
+/// One backend's database for the job tests, as two "processes" would see it: the store, another store on the
+/// same data, and raw SQL.
+private struct JobDatabase {
+    let store: any PatchbayStore
+    let anotherProcess: () throws -> any PatchbayStore
+    let execute: (String) throws -> Void
+    let count: (String) throws -> Int
+    /// Staged rows left anywhere (SQLite: the writer's temporary staging tables; PostgreSQL: `sync_staging`).
+    let stagedRows: () throws -> Int
+}
+
 /// A temp database with one workspace and one integration: (database, integration id, workspace id).
-private func withJobDatabase(_ body: (SQLiteStore, Int64, Int64) throws -> Void) throws {
+private func withJobDatabase(_ backend: TestBackend, _ body: (JobDatabase, Int64, Int64) throws -> Void) throws {
     let folder = try TemporaryDirectory.make(prefix: "patchbay-jobs")
     defer { folder.remove() }
-    let database = try SQLiteStore(directory: folder.file("data"))
+    try withTestDatabase(backend) { postgres in
+        let jobs: JobDatabase
+        if let postgres {
+            jobs = JobDatabase(
+                store: try PostgresStore(url: postgres.url),
+                anotherProcess: { try PostgresStore(url: postgres.url) },
+                execute: { sql in try postgres.execute(sql) },
+                count: { table in
+                    Int(try postgres.column("SELECT count(*)::text FROM \(table)").first.flatMap { $0 } ?? "") ?? -1
+                },
+                stagedRows: {
+                    Int(try postgres.column("SELECT count(*)::text FROM sync_staging").first.flatMap { $0 } ?? "") ?? -1
+                }
+            )
+        } else {
+            let sqlite = try SQLiteStore(directory: folder.file("data"))
+            jobs = JobDatabase(
+                store: sqlite,
+                anotherProcess: { try SQLiteStore(path: sqlite.path) },
+                execute: { sql in try sqlite.writer.write { db in try db.execute(sql: sql) } },
+                count: { table in
+                    try sqlite.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") } ?? -1
+                },
+                stagedRows: {
+                    try sqlite.writer.write { db in
+                        try Int.fetchOne(
+                            db,
+                            sql: "SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'sync_staging_%'"
+                        )
+                    } ?? -1
+                }
+            )
+        }
+        let ids = try prepare(jobs.store)
+        try body(jobs, ids.integration, ids.workspace)
+    }
+}
+/// One workspace and one integration in a fresh store.
+private func prepare(_ database: any PatchbayStore) throws -> (integration: Int64, workspace: Int64) {
     let (workspace, user) = try database.bootstrap(
         ownerName: "ops",
         workspaceName: "acme",
@@ -188,5 +236,5 @@ private func withJobDatabase(_ body: (SQLiteStore, Int64, Int64) throws -> Void)
             updatedAt: Date()
         )
     ) { _ in (Data([1]), "k1") }
-    try body(database, integration.id ?? 0, workspace.id ?? 0)
+    return (integration.id ?? 0, workspace.id ?? 0)
 }

@@ -1,12 +1,13 @@
 import Foundation
+import PatchbayTestSupport
 import Testing
 
 @testable import Storage
 
 @Suite struct SyncStoreTests {
     /// Created, updated, unchanged and removed over a sequence of listings, each one checked against the rows.
-    @Test func tallyCountsEachKindOfChange() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func tallyCountsEachKindOfChange(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let hq = try fixture.integration()
             let first = try fixture.sync(hq, (0..<5).map { upstream($0) })
             #expect(tally(first) == SyncTally(created: 5))
@@ -39,8 +40,10 @@ import Testing
         }
     }
 
-    @Test func aFailedListingChangesNothingAndIsRecordedOnItsRun() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func aFailedListingChangesNothingAndIsRecordedOnItsRun(
+        _ backend: TestBackend
+    ) throws {
+        try withStore(backend) { fixture in
             let hq = try fixture.integration()
             try fixture.sync(hq, (0..<4).map { upstream($0) })
             let before = try fixture.store.networks(NetworkFilter(workspaceID: fixture.workspaceID), limit: 100)
@@ -74,8 +77,9 @@ import Testing
         }
     }
 
-    @Test func successRecordsTheRunAndTheIntegrationsLastSync() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func successRecordsTheRunAndTheIntegrationsLastSync(_ backend: TestBackend) throws
+    {
+        try withStore(backend) { fixture in
             let hq = try fixture.integration()
             let started = fixture.now
             let finishedAt = started.addingTimeInterval(1.5)
@@ -104,8 +108,8 @@ import Testing
         }
     }
 
-    @Test func runsAreListedNewestFirstUpToTheLimit() throws {
-        try withStore { fixture in
+    @Test(arguments: TestBackend.all) func runsAreListedNewestFirstUpToTheLimit(_ backend: TestBackend) throws {
+        try withStore(backend) { fixture in
             let hq = try fixture.integration()
             let runs = try (0..<4).map { _ in try fixture.sync(hq, [upstream(1)]) }
             let listed = try fixture.store.syncRuns(integrationID: hq.id ?? 0, limit: 3)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import Storage
 
 /// Where the embedded database lives and who is calling: shared by every command that touches data.
 struct DataOptions: ParsableArguments {
@@ -12,6 +13,34 @@ struct DataOptions: ParsableArguments {
 
     @Option(name: .customLong("token-file"), help: "File holding your API token (used when $PATCHBAY_TOKEN is unset).")
     var tokenFile: String?
+
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "PostgreSQL database shared by several instances, postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…] (else $PATCHBAY_DATABASE_URL, else SQLite in the data directory).",
+            valueName: "URL"
+        )
+    )
+    var database: String?
+
+    @Option(
+        name: .customLong("master-key-file"),
+        help: "File holding the master key, mode 0600 (used when $PATCHBAY_MASTER_KEY is unset)."
+    )
+    var masterKeyFile: String?
+
+    /// `--database`, else `$PATCHBAY_DATABASE_URL`, else nil (SQLite in the data directory). A URL that does not
+    /// parse is a configuration error (exit 78) naming what is wrong, never the password.
+    func resolvedDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DatabaseURL? {
+        let text = database ?? environment["PATCHBAY_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let text else { return nil }
+        do {
+            return try DatabaseURL(parsing: text)
+        } catch {
+            let origin = database == nil ? "PATCHBAY_DATABASE_URL" : "--database"
+            throw CLIError("\(origin): \(error.description)", exitCode: 78)
+        }
+    }
 
     /// `--data-dir`, else `$PATCHBAY_DATA_DIR`, else `$XDG_DATA_HOME/patchbay`, else `~/.local/share/patchbay`.
     func resolvedDataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

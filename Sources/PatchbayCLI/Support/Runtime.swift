@@ -18,6 +18,8 @@ struct Runtime {
         let environment = ProcessInfo.processInfo.environment
         let configuration = CoreConfiguration(
             dataDirectory: data.resolvedDataDirectory(environment: environment),
+            database: try data.resolvedDatabase(environment: environment),
+            masterKeyFile: data.masterKeyFile,
             providers: plugins.map { .manifest(path: $0.path) } ?? .none,
             environment: environment,
             logger: logger

@@ -1,5 +1,5 @@
 import Foundation
-import Secrets
+package import Secrets
 package import Storage
 import Synchronization
 
@@ -15,21 +15,39 @@ package final class KeyringCipher: CredentialCipher {
     package init(
         dataDirectory: String,
         environment: [String: String],
+        masterKeyFile: String? = nil,
+        keyring: (any SealedKeyringStorage)? = nil,
         sealedKeyIDs: @escaping @Sendable () throws(ServiceError) -> Set<String>
     ) throws(ServiceError) {
-        let store = KeyStore(dataDirectory: URL(fileURLWithPath: dataDirectory), environment: environment)
+        let store = KeyStore(
+            dataDirectory: URL(fileURLWithPath: dataDirectory),
+            environment: environment,
+            masterKeyFile: masterKeyFile,
+            keyring: keyring
+        )
         self.store = store
         self.sealedKeyIDs = sealedKeyIDs
-        keyring = Mutex(try Self.load(store, sealedKeyIDs: sealedKeyIDs))
+        self.keyring = Mutex(try Self.load(store, sealedKeyIDs: sealedKeyIDs))
     }
 
-    /// The keyring of `database`'s data directory, refusing to replace a lost one while credentials need it.
+    /// The keyring of `database`: in the database itself when it keeps one (PostgreSQL, shared by every instance),
+    /// else in the data directory; refusing to replace a lost one while credentials need it.
     package convenience init(
         dataDirectory: String,
         environment: [String: String],
-        database: any PatchbayStore
+        masterKeyFile: String? = nil,
+        database: any PatchbayStore,
+        databaseName: String = ""
     ) throws(ServiceError) {
-        try self.init(dataDirectory: dataDirectory, environment: environment) { () throws(ServiceError) in
+        let shared = (database as? any SharedKeyringStore).map {
+            DatabaseKeyring(database: $0, keyringDescription: "\(databaseName) (keyring table)")
+        }
+        try self.init(
+            dataDirectory: dataDirectory,
+            environment: environment,
+            masterKeyFile: masterKeyFile,
+            keyring: shared
+        ) { () throws(ServiceError) in
             do throws(StorageError) {
                 return try database.keyIDsInUse()
             } catch {
@@ -42,7 +60,7 @@ package final class KeyringCipher: CredentialCipher {
         _ store: KeyStore,
         sealedKeyIDs: () throws(ServiceError) -> Set<String>
     ) throws(ServiceError) -> Keyring {
-        if !FileManager.default.fileExists(atPath: store.keyringPath) {
+        if try !run({ try store.keyringExists() }) {
             let needed = try sealedKeyIDs()
             guard needed.isEmpty else {
                 let keys = needed.sorted().map { "'\($0)'" }.joined(separator: ", ")

@@ -1,0 +1,127 @@
+package import Foundation
+import PostgresNIO
+
+/// The two phases of a sync on PostgreSQL. Fetch: each page goes into the unlogged `sync_staging` table as one
+/// multi-row insert from arrays (`unnest`), in a short transaction of its own. Apply: once the listing is complete,
+/// one transaction of set-based statements (one upsert, one `removed` update) turns it into networks.
+extension PostgresStore {
+    /// Stages one page of a running job's listing. A network listed twice keeps its last version, which moves to
+    /// the end of the listing (as SQLite's `INSERT OR REPLACE` does).
+    package func stageNetworks(runID: Int64, _ networks: [SyncedNetwork]) throws(StorageError) {
+        guard !networks.isEmpty else { return }
+        // Within the page, the last copy of an external id wins.
+        var last: [String: Int] = [:]
+        for (index, network) in networks.enumerated() { last[network.externalID] = index }
+        let page = networks.enumerated().filter { last[$0.element.externalID] == $0.offset }.map(\.element)
+        let externalIDs = page.map(\.externalID)
+        try write { db in
+            try db.execute("DELETE FROM sync_staging WHERE run_id = \(runID) AND external_id = ANY(\(externalIDs))")
+            try db.execute(
+                """
+                INSERT INTO sync_staging (run_id, external_id, name, organization_id, config, content_hash)
+                SELECT \(runID), s.external_id, s.name, CASE WHEN s.has_organization THEN s.organization_id END,
+                    s.config, s.content_hash
+                FROM unnest(\(externalIDs), \(page.map(\.name)), \(page.map { $0.organizationID ?? "" }),
+                    \(page.map { $0.organizationID != nil }), \(page.map(\.config)), \(page.map(\.contentHash)))
+                    WITH ORDINALITY AS s(external_id, name, organization_id, has_organization, config, content_hash, n)
+                ORDER BY s.n
+                """
+            )
+        }
+    }
+
+    package func applyStaged(
+        _ run: SyncRunRecord,
+        lease: JobLease,
+        workspaceID: Int64,
+        now: Date,
+        jitter: Double
+    ) throws(StorageError) -> ApplyOutcome {
+        try write { db in
+            let runID = run.id ?? 0
+            guard var current = try ownedRunningJob(db, runID: runID, lease: lease),
+                (current.leaseExpiresAt ?? .distantPast) >= now
+            else {
+                try abandonExpiredJobs(db, now: now)
+                return .lost(try self.run(db, id: runID))
+            }
+            if current.cancelRequestedAt != nil {
+                current.status = .cancelled
+                current.finishedAt = now
+                current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+                current.error = "cancelled; nothing was changed"
+                try save(db, current)
+                try recordLastSync(db, run: current)
+                return .cancelled(current)
+            }
+            let tally = try applyStagedNetworks(
+                db,
+                runID: runID,
+                integrationID: run.integrationID,
+                workspaceID: workspaceID,
+                now: now
+            )
+            current.status = .succeeded
+            current.finishedAt = now
+            current.created = tally.created
+            current.updated = tally.updated
+            current.unchanged = tally.unchanged
+            current.removed = tally.removed
+            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
+            current.error = nil
+            try save(db, current)
+            try recordLastSync(db, run: current)
+            try reschedule(db, integrationID: run.integrationID, succeeded: true, now: now, jitter: jitter)
+            return .applied(current)
+        }
+    }
+
+    package func clearStaging(runID: Int64) throws(StorageError) {
+        try read { db in try db.execute("DELETE FROM sync_staging WHERE run_id = \(runID)") }
+    }
+
+    /// One upsert creates the new networks and rewrites only those whose digest or status changed (the `WHERE` of
+    /// `DO UPDATE` skips identical rows: they are neither written nor counted), then one update marks the networks
+    /// the complete listing no longer has `removed`.
+    private func applyStagedNetworks(
+        _ db: PGSession,
+        runID: Int64,
+        integrationID: Int64,
+        workspaceID: Int64,
+        now: Date
+    ) throws -> SyncTally {
+        var tally = SyncTally()
+        let staged = try db.value("SELECT count(*) FROM sync_staging WHERE run_id = \(runID)", as: Int.self) ?? 0
+        let upserted = try db.one(
+            """
+            WITH upserted AS (
+                INSERT INTO networks AS n (workspace_id, integration_id, external_id, name, organization_id, config,
+                    content_hash, provisioning_status, created_at, updated_at, last_seen_at)
+                SELECT \(workspaceID), \(integrationID), s.external_id, s.name, s.organization_id, s.config,
+                    s.content_hash, 'active', \(now), \(now), \(now)
+                FROM sync_staging s WHERE s.run_id = \(runID) ORDER BY s.seq
+                ON CONFLICT (integration_id, external_id) DO UPDATE SET name = excluded.name,
+                    organization_id = excluded.organization_id, config = excluded.config,
+                    content_hash = excluded.content_hash, provisioning_status = 'active',
+                    updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at
+                WHERE n.content_hash <> excluded.content_hash OR n.provisioning_status <> 'active'
+                RETURNING (xmax = 0) AS inserted
+            )
+            SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
+            FROM upserted
+            """
+        ) { row in (created: try row("created", as: Int.self), updated: try row("updated", as: Int.self)) }
+        tally.created = upserted?.created ?? 0
+        tally.updated = upserted?.updated ?? 0
+        tally.unchanged = staged - tally.created - tally.updated
+        // Only after a complete listing (the caller applies only then): marked, never deleted.
+        tally.removed = try db.execute(
+            """
+            UPDATE networks SET provisioning_status = 'removed', updated_at = \(now)
+            WHERE integration_id = \(integrationID) AND provisioning_status = 'active' AND NOT EXISTS (
+                SELECT 1 FROM sync_staging s WHERE s.run_id = \(runID) AND s.external_id = networks.external_id)
+            """
+        )
+        return tally
+    }
+}
