@@ -55,6 +55,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Secrets", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        // The one JSON writer (host, server, CLI `--json`, ProviderKit). No dependencies and no Foundation, so that
+        // ProviderKit can link it statically into every vendor plugin.
+        .target(name: "JSONText", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
             dependencies: [
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "PluginHost",
             dependencies: [
-                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams",
+                "PatchbayProviderABI", "HTTPClient", "Secrets", "Yams", "JSONText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -75,7 +78,8 @@ let package = Package(
         .target(
             name: "PatchbayCore",
             dependencies: [
-                "Storage", "Secrets", "PluginHost", "HTTPClient", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Secrets", "PluginHost", "HTTPClient", "JSONText",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
@@ -86,7 +90,7 @@ let package = Package(
             dependencies: ["PluginHost", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI"], swiftSettings: swiftSettings),
+        .target(name: "ProviderKit", dependencies: ["PatchbayProviderABI", "JSONText"], swiftSettings: swiftSettings),
         .target(
             name: "PatchbayMeraki",
             dependencies: ["ProviderKit"],
@@ -98,7 +102,7 @@ let package = Package(
         .target(
             name: "PatchbayServer",
             dependencies: [
-                "PatchbayCore",
+                "PatchbayCore", "JSONText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -108,14 +112,15 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14).
-            resources: [.copy("ConsoleAssets")],
+            // The operator console's HTML, CSS and JavaScript, served at `/` (issue 14); the OpenAPI document, served at
+            // `/v1/openapi.yaml`.
+            resources: [.copy("ConsoleAssets"), .copy("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayCore", "Storage", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient",
+                "PatchbayCore", "Storage", "PluginHost", "PluginCheck", "PatchbayServer", "HTTPClient", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -248,6 +253,10 @@ let package = Package(
                 // GRDB only to stand a newer Patchbay's schema step in the file (`/readyz` must refuse it).
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // API tests that need no socket go through the router test client.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

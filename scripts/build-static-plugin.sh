@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Meraki plugin (Plugins/Meraki + ProviderKit) as a portable Swift plugin: the Swift runtime linked
+# Builds the Meraki plugin (Plugins/Meraki + ProviderKit + JSONText) as a portable Swift plugin: the Swift runtime linked
 # statically into the .so (-static-stdlib), so it runs in the plugin runner (a C process with no Swift runtime)
 # whatever Swift the host was built with. What a vendor shipping a Swift plugin does; the tests sync through it.
 # Plain swiftc, not SwiftPM: the product SwiftPM builds links the shared runtime, for in-process use.
@@ -22,10 +22,14 @@ MAP
 flags=(-swift-version 6 -package-name patchbay -parse-as-library -Onone -I "$work/abi" -I "$work"
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
     -enable-upcoming-feature InternalImportsByDefault)
+# JSONText first: ProviderKit writes its replies with it (the host's own writer, no dependencies).
+swiftc "${flags[@]}" -static -emit-library -module-name JSONText \
+    -emit-module -emit-module-path "$work/JSONText.swiftmodule" \
+    -o "$work/libJSONText.a" $(find Sources/JSONText -name '*.swift' | sort)
 swiftc "${flags[@]}" -static -emit-library -module-name ProviderKit \
     -emit-module -emit-module-path "$work/ProviderKit.swiftmodule" \
     -o "$work/libProviderKit.a" $(find Sources/ProviderKit -name '*.swift' | sort)
 swiftc "${flags[@]}" -emit-library -static-stdlib -module-name PatchbayMeraki \
-    -L "$work" -lProviderKit \
+    -L "$work" -lProviderKit -lJSONText \
     -o "$out/libPatchbayMerakiStatic.so" Plugins/Meraki/*.swift
 echo "$out/libPatchbayMerakiStatic.so"

@@ -1,6 +1,7 @@
 import Foundation
 package import HTTPTypes
 package import Hummingbird
+import JSONText
 import NIOCore
 package import PatchbayCore
 
@@ -52,7 +53,10 @@ package struct APIError: Error, HTTPResponseError {
     }
 
     func response() -> Response {
-        JSONResponse.make(Envelope(error: Body(code: code.rawValue, message: message, runID: runID)), status: status)
+        let envelope = Envelope(error: Body(code: code.rawValue, message: message, runID: runID))
+        // Three strings and a number: encoding cannot fail, but an error path must not throw.
+        let bytes = (try? JSONWriter.bytes(of: envelope)) ?? Array(#"{"error":{"code":"internal"}}"#.utf8)
+        return APIResponseEncoder.response(bytes, status: status)
     }
 
     private struct Envelope: Encodable {

@@ -16,6 +16,10 @@ package struct APIRequestContext: RequestContext {
     }
 
     package var maxUploadSize: Int { Self.maxBodyBytes }
+    /// Bodies are decoded once, strictly: unknown fields are refused (`RequestBody`).
+    package var requestDecoder: StrictRequestDecoder { StrictRequestDecoder() }
+    /// Responses are written by the one JSON writer, as the CLI's `--json` is.
+    package var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
     /// The authenticated caller; routes behind `AuthMiddleware` always have one.
     func requireCaller() throws(ServiceError) -> Caller {

@@ -12,7 +12,7 @@ import FoundationNetworking
 @Suite struct ServeCommandTests {
     @Test func serveAnswersWithTheCLIsDataAndStopsOnSIGTERM() async throws {
         try await withCLI { cli in
-            _ = try await cli.syncedIntegration()
+            let integrationID = try await cli.syncedIntegration()
             let server = Process()
             server.executableURL = URL(fileURLWithPath: ProductsDirectory.patchbayBinary)
             server.arguments = ["serve", "--port", "0", "--plugins", cli.pluginsFile]
@@ -52,6 +52,27 @@ import FoundationNetworking
             request.url = try #require(URL(string: base + "/networks/\(id)"))
             let (shown, _) = try await URLSession.shared.data(for: request)
             #expect(String(decoding: shown, as: UTF8.self) == String(first))
+
+            // The same for an integration and a sync run: one encoder each, the same bytes from the API and the CLI.
+            let updated = try await cli.runChecked([
+                "integrations", "update", "\(integrationID)", "--sync-every", "1h", "--json",
+            ])
+            request.url = try #require(URL(string: base + "/integrations/\(integrationID)"))
+            let (integration, _) = try await URLSession.shared.data(for: request)
+            #expect(String(decoding: integration, as: UTF8.self) + "\n" == updated.standardOutput)
+            #expect(updated.standardOutput.contains(#""sync_interval_seconds":3600"#))
+            let runs = try await cli.runChecked(["syncs", "list", "--integration", "\(integrationID)", "--json"])
+            let line = try #require(runs.standardOutput.split(separator: "\n").dropFirst().first)
+            let run = line.hasSuffix(",") ? line.dropLast() : line
+            let runID = try #require(
+                (try JSONSerialization.jsonObject(with: Data(run.utf8)) as? [String: Any])?["id"] as? Int
+            )
+            let shownRun = try await cli.runChecked(["syncs", "show", "\(runID)", "--json"])
+            #expect(shownRun.standardOutput == run + "\n")
+            request.url = try #require(URL(string: base + "/syncs/\(runID)"))
+            let (apiRun, _) = try await URLSession.shared.data(for: request)
+            #expect(String(decoding: apiRun, as: UTF8.self) == String(run))
+            #expect(String(run).contains(#""status":"succeeded""#))
 
             server.terminate()  // SIGTERM
             let rest = try await onOwnThread {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClient
 import Hummingbird
+import HummingbirdTesting
 import Logging
 import PatchbayCore
 import PatchbayServer
@@ -74,6 +75,15 @@ struct APIHarness {
     }
 }
 
+/// How a test reaches its server.
+enum Transport {
+    /// Hummingbird's router test client: no socket. The default for everything a real connection adds nothing to.
+    case router
+    /// A server listening on 127.0.0.1 (port 0), called over real HTTP: for shutdown, and for what depends on the
+    /// connection (the `Host` a browser's `Origin` must match, cookies and redirects as a client follows them).
+    case socket
+}
+
 /// How a test's server stops once its body returns.
 enum Shutdown {
     /// As on SIGTERM: stop listening, answer requests in flight, let running syncs finish.
@@ -83,13 +93,15 @@ enum Shutdown {
 }
 
 /// Starts everything, runs `body`, stops the server as `shutdown` says, then runs `afterShutdown` on the data it
-/// left behind (before the temp folder goes).
+/// left behind (before the temp folder goes). `shutdown` applies to a socket server; the router test client always
+/// ends gracefully.
 func withAPIServer<Result: Sendable>(
     _ dataset: FakeMerakiDataset = .generated(organizations: 2, networksPerOrganization: 5),
+    transport: Transport = .router,
     backend: TestBackend = .sqlite,
     shutdown: Shutdown = .graceful,
     afterShutdown: (CoreContext, Result) throws -> Void = { _, _ in },
-    _ body: (APIHarness) async throws -> Result
+    _ body: @Sendable (APIHarness) async throws -> Result
 ) async throws -> Result {
     try await withFakeMeraki(dataset) { fake in
         try await withTestContext(prefix: "patchbay-api", backend: backend) { folder in
@@ -103,6 +115,27 @@ func withAPIServer<Result: Sendable>(
         } _: { test in
             let (context, logs) = (test.context, test.logs)
             let seeded = try await Seed(context: context)
+            @Sendable func harness(_ client: APIClient) -> APIHarness {
+                APIHarness(
+                    fake: fake,
+                    context: context,
+                    logs: logs,
+                    client: client,
+                    owner: seeded.owner,
+                    viewer: seeded.viewer,
+                    member: seeded.member,
+                    stranger: seeded.stranger,
+                    acme: seeded.acme,
+                    globex: seeded.globex
+                )
+            }
+            if transport == .router {
+                let app = buildApplication(configuration: ServerConfiguration(), context: context)
+                let result = try await app.test(.router) { client in try await body(harness(APIClient(router: client)))
+                }
+                try afterShutdown(context, result)
+                return result
+            }
             let (started, startedContinuation) = AsyncStream<Int>.makeStream()
             let app = buildApplication(
                 configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
@@ -117,21 +150,9 @@ func withAPIServer<Result: Sendable>(
                 group.addTask { try await services.run() }
                 var port = 0
                 for await value in started { port = value }
-                let harness = APIHarness(
-                    fake: fake,
-                    context: context,
-                    logs: logs,
-                    client: APIClient(port: port),
-                    owner: seeded.owner,
-                    viewer: seeded.viewer,
-                    member: seeded.member,
-                    stranger: seeded.stranger,
-                    acme: seeded.acme,
-                    globex: seeded.globex
-                )
                 let result: Result
                 do {
-                    result = try await body(harness)
+                    result = try await body(harness(APIClient(port: port)))
                 } catch {
                     group.cancelAll()
                     throw error
@@ -150,7 +171,7 @@ func withAPIServer<Result: Sendable>(
 }
 
 /// The users, workspaces and tokens every API test starts with, made through the core.
-private struct Seed {
+private struct Seed: Sendable {
     let owner: String
     let viewer: String
     let member: String

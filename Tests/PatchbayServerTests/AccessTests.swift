@@ -86,7 +86,7 @@ import Testing
 
     @Test(arguments: [nil, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer pbt_unknown", "bearer  x"])
     func requestsWithoutAValidBearerTokenAreUnauthenticated(_ authorization: String?) async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let headers = authorization.map { ["Authorization": $0] } ?? [:]
             let response = try await api.call("GET", "/v1/me", token: nil, headers: headers)
             #expect(response.status == 401)

@@ -14,7 +14,7 @@ import Testing
     ]
 
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let cookie = try await api.sessionCookie(api.owner)
             let responses = [
                 try await api.call("GET", "/sign-in", token: nil),
@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: pages)
     func signedOutPageRedirectsToSignIn(path: String) async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let response = try await api.following("GET", path + "?workspace=acme")
             let next = try #require(
                 (path + "?workspace=acme").addingPercentEncoding(withAllowedCharacters: .alphanumerics)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func signedInPageIsTheConsoleShell() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let cookie = try await api.sessionCookie(api.owner)
             for path in Self.pages {
                 let page = try await api.call("GET", path, token: nil, headers: ["Cookie": cookie])
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func htmlHasNoInlineScriptOrHandler() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             for path in ["/sign-in", "/assets/index.html", "/assets/sign-in.html"] {
                 let html = try await api.call("GET", path, token: nil).text
                 #expect(!html.isEmpty, "\(path)")
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func noScriptBuildsMarkupFromText() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             for name in ConsoleFiles.scripts {
                 let script = try await api.call("GET", "/assets/\(name)", token: nil)
                 #expect(script.status == 200, "\(name)")
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func everythingAPageLoadsWeighsUnder150KB() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             var total = 0
             for name in ConsoleFiles.all {
                 let file = try await api.call("GET", "/assets/\(name)", token: nil)
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func faviconAndRevalidation() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let icon = try await api.call("GET", "/favicon.ico", token: nil)
             #expect(icon.status == 200)
             #expect(icon.header("content-type") == "image/svg+xml")

@@ -38,7 +38,7 @@ import Yams
     }
 
     @Test func everyDocumentedStatusIsOneARealCallReturns() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             try await tour(api)
             let document = try await api.call("GET", "/v1/openapi.yaml", token: nil)
             let documented = OpenAPIOperations(yaml: document.text).triples

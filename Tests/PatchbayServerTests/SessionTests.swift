@@ -8,7 +8,7 @@ import Testing
 /// expiry, and the CSRF defence on state-changing requests a cookie authenticates.
 @Suite struct SessionTests {
     @Test func signInSetsAnHttpOnlyStrictCookieAndNeverReturnsItsValue() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let response = try await api.signIn(api.owner)
             #expect(response.status == 201)
             let cookie = try #require(response.header("set-cookie"))
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func cookieIsSecureWhenTheConsoleWasReachedOverTLS() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             // A TLS-terminating proxy in front of `patchbay serve` says so; the browser's Origin then is https.
             let response = try await api.call(
                 "POST",
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func signOutEndsTheSessionOnTheServer() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let cookie = try await api.sessionCookie(api.owner)
             let signOut = try await api.call("DELETE", "/v1/sessions/current", token: nil, headers: api.browser(cookie))
             #expect(signOut.status == 204)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func sessionsAreListedAndRevocableLikeTokens() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let first = try await api.sessionCookie(api.owner)
             let second = try await api.sessionCookie(api.owner)
             let listing = try await api.call("GET", "/v1/sessions", token: nil, headers: ["Cookie": second])
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func revokingTheTokenEndsItsSessions() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let issued = try await api.call("POST", "/v1/tokens", token: api.owner, body: #"{"name":"laptop"}"#)
             let token = try #require(issued.object["token"] as? String)
             let tokenID = try #require(issued.object["token_id"] as? NSNumber).int64Value
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func expiredSessionIsRefused() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let issued = try await api.identity.createSession(token: api.owner, userAgent: "test", lifetime: 0)
             let answer = try await api.call(
                 "GET",
@@ -118,7 +118,7 @@ import Testing
         ["Origin": "http://127.0.0.1:1", "Sec-Fetch-Site": "cross-site"],
     ])
     func crossOriginChangeWithACookieIsRefused(headers: [String: String]) async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let cookie = try await api.sessionCookie(api.owner)
             var headers = headers
             headers["Cookie"] = cookie
@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func sessionValueNeverReachesTheDatabaseOrTheLog() async throws {
-        try await withAPIServer { api in
+        try await withAPIServer(transport: .socket) { api in
             let cookie = try await api.sessionCookie(api.owner)
             let value = String(cookie.dropFirst("patchbay_session=".count))
             _ = try await api.call("GET", "/v1/me", token: nil, headers: ["Cookie": cookie])

@@ -13,7 +13,7 @@ import Testing
             #expect(run.status == .succeeded)
             #expect(run.created == 10)
         }
-        try await withAPIServer(afterShutdown: finished) { api in
+        try await withAPIServer(transport: .socket, afterShutdown: finished) { api in
             let integration = try await api.createIntegration()
             // The fake holds the sync for a second (Retry-After) so shutdown starts while it runs.
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 1), at: "/organizations")
@@ -33,7 +33,7 @@ import Testing
             let networks = try context.database.networks(NetworkFilter(workspaceID: 1), limit: 100)
             #expect(networks.isEmpty)
         }
-        try await withAPIServer(shutdown: .cancel, afterShutdown: rolledBack) { api in
+        try await withAPIServer(transport: .socket, shutdown: .cancel, afterShutdown: rolledBack) { api in
             let integration = try await api.createIntegration()
             api.fake.inject(.tooManyRequests(retryAfterSeconds: 5), at: "/organizations")
             let started = try await api.call("POST", "/v1/integrations/\(integration)/syncs", token: api.owner)

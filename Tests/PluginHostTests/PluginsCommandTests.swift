@@ -80,7 +80,7 @@ import Testing
                 )
             }
             #expect(result.status == 0, "\(result.standardError)")
-            #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+            #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         }
     }
 

@@ -1,7 +1,7 @@
 import PluginHost
 import Testing
 
-/// The validate result is decoded while it is parsed; it must answer exactly as decoding a parsed tree did.
+/// The validate result is read like every reply: parsed whole, then its members taken from the tree.
 @Suite struct ValidationDecodingTests {
     static func decode(_ bytes: [UInt8]) -> Result<ProviderValidation, ProviderError> {
         Result { () throws(ProviderError) in try ReplyDecoder(providerID: "example").validation(bytes) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import PatchbayServer
 
 /// `patchbay integrations create|list|delete`.
 struct IntegrationsCommand: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
                     validate: !noValidate,
                     syncIntervalSeconds: interval
                 )
-                if json { return try JSONOutput.print(integration) }
+                if json { return JSONOutput.print { $0.integration(integration) } }
                 say("Created integration \(integration.id) '\(integration.name)' (\(integration.provider)).")
             }
         }
@@ -79,7 +80,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: plugins)
                 let integrations = try await IntegrationService(context: runtime.context)
                     .list(try runtime.caller(), workspace: workspace, refresh: refresh)
-                if json { return try JSONOutput.print(integrations) }
+                if json { return JSONOutput.printLines(integrations) { $0.integration($1) } }
                 var table = TextTable(headers: [
                     "ID", "NAME", "PROVIDER", "NETWORKS", "ACCESS POINTS", "LAST SYNC", "SYNC EVERY", "NOTE",
                 ])
@@ -132,7 +133,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: changes.settings == nil ? nil : plugins)
                 let integration = try await IntegrationService(context: runtime.context)
                     .update(try runtime.caller(), id: id, changes)
-                if json { return try JSONOutput.print(integration) }
+                if json { return JSONOutput.print { $0.integration(integration) } }
                 let schedule = integration.syncIntervalSeconds.map { "syncs every \($0) s" } ?? "syncs when asked"
                 print("Updated integration \(integration.id) '\(integration.name)' (\(schedule)).")
             }

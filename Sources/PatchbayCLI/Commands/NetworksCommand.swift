@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import PatchbayCore
 import PatchbayServer
 import Storage
@@ -36,7 +37,7 @@ struct NetworksCommand: AsyncParsableCommand {
                 let integrationID = integration
                 if detach {
                     let run = try await service.enqueue(caller, integrationID: integrationID)
-                    if json { return try JSONOutput.print(SyncResult(run: run)) }
+                    if json { return JSONOutput.print { $0.syncRun(run, runID: true) } }
                     return print(
                         "Queued sync run \(run.id) of integration \(integrationID); a worker runs it. Follow it with `patchbay syncs show \(run.id)`."
                     )
@@ -51,7 +52,7 @@ struct NetworksCommand: AsyncParsableCommand {
                 let signals = InterruptSignals { sync.cancel() }
                 defer { signals.cancel() }
                 let run = try await sync.value
-                if json { return try JSONOutput.print(SyncResult(run: run)) }
+                if json { return JSONOutput.print { $0.syncRun(run, runID: true) } }
                 say(
                     "Synced integration \(integrationID) in \(run.durationMS ?? 0) ms (run \(run.id)): created \(run.created), updated \(run.updated), unchanged \(run.unchanged), removed \(run.removed)."
                 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayCore
+import PatchbayServer
 
 /// `patchbay syncs list|show|cancel`: sync runs (jobs), from any process on the same data.
 struct SyncsCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct SyncsCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let runs = try ProvisioningService(context: runtime.context)
                     .runs(try runtime.caller(), integrationID: integration, limit: limit)
-                if json { return try JSONOutput.print(runs) }
+                if json { return JSONOutput.printLines(runs) { $0.syncRun($1) } }
                 var table = TextTable(headers: [
                     "RUN", "STATUS", "TRIGGER", "STARTED", "DURATION", "CREATED", "UPDATED", "UNCHANGED", "REMOVED",
                     "ERROR",
@@ -54,7 +55,7 @@ struct SyncsCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let summary = try ProvisioningService(context: runtime.context).run(try runtime.caller(), id: run)
-                if json { return try JSONOutput.print(summary) }
+                if json { return JSONOutput.print { $0.syncRun(summary) } }
                 print(SyncsCommand.describe(summary))
             }
         }
@@ -74,7 +75,7 @@ struct SyncsCommand: AsyncParsableCommand {
                 let runtime = try Runtime(data: data, plugins: nil)
                 let summary = try await ProvisioningService(context: runtime.context)
                     .cancel(try runtime.caller(), runID: run)
-                if json { return try JSONOutput.print(summary) }
+                if json { return JSONOutput.print { $0.syncRun(summary) } }
                 if summary.status == "cancelled" {
                     print("Cancelled sync run \(summary.id).")
                 } else {

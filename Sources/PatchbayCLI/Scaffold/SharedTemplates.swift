@@ -40,7 +40,8 @@ enum SharedTemplates {
                 swift test    # unit test, then `patchbay plugins check` on the library against a fake API on 127.0.0.1
                 """
             layout = """
-                - `Vendor/`: ProviderKit and patchbay_provider.h, copied from the Patchbay you generated this with.
+                - `Vendor/`: ProviderKit, its JSON writer (JSONText) and patchbay_provider.h, copied from the Patchbay you
+                  generated this with.
                 - `Sources/\(name.pascal)Provider/`: the provider, a `Provider` from ProviderKit; `Entry.swift` exports it.
                 - `Tests/FakeServer/`: the fake API (C, 127.0.0.1 only); `Tests/\(name.pascal)ProviderTests/` uses it.
                 """

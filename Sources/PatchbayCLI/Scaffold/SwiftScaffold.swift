@@ -18,8 +18,11 @@ enum SwiftScaffold {
                 contents: SharedTemplates.readme(name, language: .swift, library: library(name))
             ),
         ]
-        for file in try PatchbaySource.files(in: "ProviderKit") {
-            files.append(.init(path: "Vendor/ProviderKit/" + file.path, contents: file.text))
+        // ProviderKit and the JSON writer it shares with the host (a target of its own, no dependencies).
+        for target in ["ProviderKit", "JSONText"] {
+            for file in try PatchbaySource.files(in: target) {
+                files.append(.init(path: "Vendor/\(target)/" + file.path, contents: file.text))
+            }
         }
         return Scaffold(files: files, testCommand: "swift test")
     }
@@ -47,11 +50,12 @@ enum SwiftScaffold {
                     .library(name: "Patchbay\(name.pascal)", type: .dynamic, targets: ["\(module)"])
                 ],
                 targets: [
-                    // The contract and ProviderKit, copied from Patchbay: no network needed to build.
+                    // The contract, ProviderKit and its JSON writer, copied from Patchbay: no network needed to build.
                     .target(name: "PatchbayProviderABI", path: "Vendor/PatchbayProviderABI"),
+                    .target(name: "JSONText", path: "Vendor/JSONText", swiftSettings: swiftSettings),
                     .target(
                         name: "ProviderKit",
-                        dependencies: ["PatchbayProviderABI"],
+                        dependencies: ["PatchbayProviderABI", "JSONText"],
                         path: "Vendor/ProviderKit",
                         swiftSettings: swiftSettings
                     ),

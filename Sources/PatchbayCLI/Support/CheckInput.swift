@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import Logging
+import PatchbayServer
 import PluginCheck
 import PluginHost
 
@@ -60,12 +62,10 @@ enum CheckInput {
             repetitions: repetitions,
             isolation: isolation
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let checker = ConformanceChecker(options: options, logger: PluginFileOptions.logger) { event in
-            guard var line = try? encoder.encode(event) else { return }
+            guard var line = try? JSONWriter.bytes(of: event) else { return }
             line.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(line)
+            FileHandle.standardOutput.write(Data(line))
         }
         _ = checker.run()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 import Storage
 
 /// Turns credentials into envelopes and back, binding each envelope to its workspace and integration so a
@@ -46,12 +47,7 @@ struct CredentialVault: Sendable {
     }
 
     private static func encode(_ credentials: [String: String]) throws(ServiceError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(credentials) else {
-            throw ServiceError(.invalidArgument, "credentials: cannot be encoded as JSON")
-        }
-        return Array(data)
+        JSONWriter.bytes(of: credentials)
     }
 }
 

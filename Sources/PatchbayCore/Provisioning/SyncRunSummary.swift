@@ -2,7 +2,8 @@ package import Foundation
 import Storage
 
 /// One sync run (a job) as surfaces show it.
-package struct SyncRunSummary: Sendable, Equatable, Codable {
+/// Written as JSON by `JSONWriter.syncRun` (PatchbayServer), the one encoder the API and the CLI share.
+package struct SyncRunSummary: Sendable, Equatable {
     package var id: Int64
     package var integrationID: Int64
     /// queued, running, succeeded, failed, cancelled or abandoned.
@@ -42,34 +43,4 @@ package struct SyncRunSummary: Sendable, Equatable, Codable {
 
     /// True while the run is queued or running.
     package var isLive: Bool { status == "queued" || status == "running" }
-
-    /// Every field of the contract is present, null when unknown (a queued run has no `started_at` yet).
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(integrationID, forKey: .integrationID)
-        try container.encode(status, forKey: .status)
-        try container.encode(trigger, forKey: .trigger)
-        try container.encode(created, forKey: .created)
-        try container.encode(updated, forKey: .updated)
-        try container.encode(unchanged, forKey: .unchanged)
-        try container.encode(removed, forKey: .removed)
-        try container.encode(queuedAt, forKey: .queuedAt)
-        try container.encode(startedAt, forKey: .startedAt)
-        try container.encode(finishedAt, forKey: .finishedAt)
-        try container.encode(durationMS, forKey: .durationMS)
-        try container.encode(error, forKey: .error)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(cancelRequested, forKey: .cancelRequested)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, trigger, created, updated, unchanged, removed, error, owner
-        case integrationID = "integration_id"
-        case queuedAt = "queued_at"
-        case startedAt = "started_at"
-        case finishedAt = "finished_at"
-        case durationMS = "duration_ms"
-        case cancelRequested = "cancel_requested"
-    }
 }

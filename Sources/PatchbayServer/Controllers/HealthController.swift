@@ -17,15 +17,18 @@ struct HealthController {
         router.get("metrics", use: metrics)
     }
 
-    @Sendable func alive(_ request: Request, context: APIRequestContext) async throws -> Response {
-        JSONResponse.make(["status": "ok"])
+    @Sendable func alive(_ request: Request, context: APIRequestContext) async throws -> [String: String] {
+        ["status": "ok"]
     }
 
-    @Sendable func ready(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func ready(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> EditedResponse<Reply<ReadinessBody>> {
         let readiness = await health.readiness()
-        return JSONResponse.make(
-            ReadinessBody(readiness),
-            status: readiness.isReady ? .ok : .serviceUnavailable
+        return EditedResponse(
+            status: readiness.isReady ? .ok : .serviceUnavailable,
+            response: Reply(ReadinessBody(readiness))
         )
     }
 

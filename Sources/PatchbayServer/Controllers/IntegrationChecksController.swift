@@ -11,19 +11,19 @@ struct IntegrationChecksController {
             .post("workspaces/{workspace}/integrations/validate", use: validate)
     }
 
-    @Sendable func counts(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func counts(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let integration = try await services.integrations.counts(
             try context.requireCaller(),
             id: try context.identifier("id", of: "integration"),
             refresh: try request.booleanQuery("refresh") ?? false
         )
-        return JSONResponse.make(integration)
+        return JSONBody { $0.integration(integration) }
     }
 
-    @Sendable func validate(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func validate(_ request: Request, context: APIRequestContext) async throws -> Reply<CredentialCheck> {
         let caller = try context.requireCaller()
         let workspace = try context.text("workspace")
-        let body = try await request.decodeBody(Check.self, context: context)
+        let body = try await request.decode(as: Check.self, context: context)
         let check = try await services.integrations.check(
             caller,
             workspace: workspace,
@@ -31,7 +31,7 @@ struct IntegrationChecksController {
             credentials: body.credentials,
             settings: body.settings ?? [:]
         )
-        return JSONResponse.make(check)
+        return Reply(check)
     }
 
     struct Check: RequestBody {

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONText
 import PatchbayCore
 
 /// Integrations: a workspace's provider accounts. Credentials go in and never come out.
@@ -13,10 +14,10 @@ struct IntegrationsController {
             .delete("integrations/{id}", use: delete)
     }
 
-    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let caller = try context.requireCaller()
         let workspace = try context.text("workspace")
-        let body = try await request.decodeBody(CreateIntegration.self, context: context)
+        let body = try await request.decode(as: CreateIntegration.self, context: context)
         let integration = try await services.integrations.create(
             caller,
             workspace: workspace,
@@ -27,10 +28,10 @@ struct IntegrationsController {
             validate: body.validate ?? true,
             syncIntervalSeconds: body.syncIntervalSeconds
         )
-        return JSONResponse.make(integration, status: .created)
+        return JSONBody(status: .created) { $0.integration(integration) }
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let caller = try context.requireCaller()
         let integrations = try await services.integrations.list(
             caller,
@@ -38,28 +39,35 @@ struct IntegrationsController {
             withCounts: try request.booleanQuery("counts") ?? true,
             refresh: try request.booleanQuery("refresh") ?? false
         )
-        return JSONResponse.make(["integrations": integrations])
+        return JSONBody(capacity: 512 + integrations.count * 512) { json in
+            json.beginObject()
+            json.key("integrations")
+            json.beginArray()
+            for integration in integrations { json.integration(integration) }
+            json.endArray()
+            json.endObject()
+        }
     }
 
-    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let integration = try services.integrations.get(
             try context.requireCaller(),
             id: try context.identifier("id", of: "integration")
         )
-        return JSONResponse.make(integration)
+        return JSONBody { $0.integration(integration) }
     }
 
-    @Sendable func update(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
-        let body = try await request.decodeBody(UpdateIntegration.self, context: context)
+        let body = try await request.decode(as: UpdateIntegration.self, context: context)
         let integration = try await services.integrations.update(caller, id: id, body.changes)
-        return JSONResponse.make(integration)
+        return JSONBody { $0.integration(integration) }
     }
 
-    @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> HTTPResponse.Status {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "integration"))
         try await services.integrations.delete(caller, id: id)
-        return JSONResponse.noContent
+        return .noContent
     }
 
     struct CreateIntegration: RequestBody {

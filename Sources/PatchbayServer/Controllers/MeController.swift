@@ -9,11 +9,11 @@ struct MeController {
         group.get("me", use: me)
     }
 
-    @Sendable func me(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func me(_ request: Request, context: APIRequestContext) async throws -> Reply<Me> {
         let caller = try context.requireCaller()
         let workspaces = try services.identity.workspaces(caller)
         let isAdmin = try services.installation.isAdmin(caller)
-        return JSONResponse.make(
+        return Reply(
             Me(
                 user: UserSummary(id: caller.userID, name: caller.name),
                 workspaces: workspaces,

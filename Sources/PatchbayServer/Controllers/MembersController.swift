@@ -11,23 +11,29 @@ struct MembersController {
             .post("workspaces/{workspace}/members", use: add)
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> [String: [MemberSummary]] {
         let members = try services.identity.members(
             try context.requireCaller(),
             workspace: try context.text("workspace")
         )
-        return JSONResponse.make(["members": members])
+        return ["members": members]
     }
 
-    @Sendable func add(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func add(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> EditedResponse<Reply<MemberSummary>> {
         let caller = try context.requireCaller()
         let workspace = try context.text("workspace")
-        let body = try await request.decodeBody(AddMember.self, context: context)
+        let body = try await request.decode(as: AddMember.self, context: context)
         guard let role = Role(rawValue: body.role) else {
             throw ServiceError(.invalidArgument, "role '\(body.role)': unknown; use viewer, member, admin or owner")
         }
         let user = try await services.identity.addUser(caller, name: body.name, workspace: workspace, role: role)
-        return JSONResponse.make(MemberSummary(id: user.id, name: user.name, role: role), status: .created)
+        return EditedResponse(
+            status: .created,
+            response: Reply(MemberSummary(id: user.id, name: user.name, role: role))
+        )
     }
 
     struct AddMember: RequestBody {

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONText
 import PatchbayCore
 
 /// Networks: a workspace's synced networks, filtered and paged by cursor, and one network.
@@ -11,15 +12,18 @@ struct NetworksController {
             .get("workspaces/{workspace}/organizations", use: organizations)
     }
 
-    @Sendable func organizations(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func organizations(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> [String: [NetworkOrganization]] {
         let organizations = try services.networks.organizations(
             try context.requireCaller(),
             workspace: try context.text("workspace")
         )
-        return JSONResponse.make(["organizations": organizations])
+        return ["organizations": organizations]
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let caller = try context.requireCaller()
         let limit = try request.integerQuery("limit") ?? 100
         let query = request.uri.queryParameters
@@ -37,25 +41,23 @@ struct NetworksController {
             after: try request.integerQuery("after"),
             limit: Int(clamping: limit)
         )
-        var json = JSONWriter(capacity: 1024 + page.networks.count * 1024)
-        json.beginObject()
-        json.key("networks")
-        json.beginArray()
-        for network in page.networks { json.network(network) }
-        json.endArray()
-        json.key("next_cursor")
-        if let cursor = page.nextCursor { json.integer(cursor) } else { json.null() }
-        json.endObject()
-        return JSONResponse.bytes(json.bytes)
+        return JSONBody(capacity: 1024 + page.networks.count * 1024) { json in
+            json.beginObject()
+            json.key("networks")
+            json.beginArray()
+            for network in page.networks { json.network(network) }
+            json.endArray()
+            json.key("next_cursor")
+            json.integer(page.nextCursor)
+            json.endObject()
+        }
     }
 
-    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> JSONBody {
         let network = try services.networks.get(
             try context.requireCaller(),
             id: try context.identifier("id", of: "network")
         )
-        var json = JSONWriter()
-        json.network(network)
-        return JSONResponse.bytes(json.bytes)
+        return JSONBody { $0.network(network) }
     }
 }

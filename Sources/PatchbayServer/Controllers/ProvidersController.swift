@@ -10,9 +10,9 @@ struct ProvidersController {
         group.get("providers", use: list)
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> [String: [Provider]] {
         let providers = services.providers.list(try context.requireCaller()).map(Provider.init)
-        return JSONResponse.make(["providers": providers])
+        return ["providers": providers]
     }
 
     /// A plugin as the API shows it; never its library path (a detail of the server's disk).

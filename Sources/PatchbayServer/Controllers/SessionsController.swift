@@ -17,7 +17,8 @@ struct SessionsController {
             .delete("sessions/{id}", use: revoke)
     }
 
-    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<Reply<Created>>
+    {
         // A browser always sends Origin on POST: another site's page must not sign a visitor in (login CSRF).
         if let origin = request.headers[.origin], !OriginCheck.isSameOrigin(origin, as: request) {
             throw ServiceError(
@@ -25,32 +26,40 @@ struct SessionsController {
                 "request: Origin '\(origin)' is not this console's origin; sign in from the console's own page"
             )
         }
-        let body = try await request.decodeBody(CreateSession.self, context: context)
+        let body = try await request.decode(as: CreateSession.self, context: context)
         let issued = try await services.identity.createSession(
             token: body.token,
             userAgent: request.headers[.userAgent] ?? ""
         )
         var session = issued.session
         session.current = true
-        var response = JSONResponse.make(Created(session: session, user: issued.user), status: .created)
-        response.setCookie(
-            SessionCookie.issue(issued.value, expiresAt: session.expiresAt, now: session.createdAt, for: request)
+        let cookie = SessionCookie.issue(
+            issued.value,
+            expiresAt: session.expiresAt,
+            now: session.createdAt,
+            for: request
         )
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return EditedResponse(
+            status: .created,
+            headers: [.setCookie: cookie.description, .cacheControl: "no-store"],
+            response: Reply(Created(session: session, user: issued.user))
+        )
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> [String: [SessionSummary]] {
         let sessions = try services.identity.sessions(try context.requireCaller()).map { session in
             var session = session
             session.current = session.id == context.sessionID
             return session
         }
-        return JSONResponse.make(["sessions": sessions])
+        return ["sessions": sessions]
     }
 
     /// `DELETE /v1/sessions/{id}`; `current` names the session the request came with (signing out).
-    @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func revoke(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> EditedResponse<HTTPResponse.Status> {
         let caller = try context.requireCaller()
         let id: Int64
         if context.parameters.get("id") == "current" {
@@ -65,9 +74,10 @@ struct SessionsController {
             id = try context.identifier("id", of: "session")
         }
         try await services.identity.revokeSession(caller, id: id)
-        var response = JSONResponse.noContent
-        if id == context.sessionID { response.setCookie(SessionCookie.clear(for: request)) }
-        return response
+        // Signing out of this session also clears its cookie.
+        let headers: HTTPFields =
+            id == context.sessionID ? [.setCookie: SessionCookie.clear(for: request).description] : [:]
+        return EditedResponse(headers: headers, response: .noContent)
     }
 
     struct CreateSession: RequestBody {

@@ -12,13 +12,16 @@ struct TokensController {
             .delete("tokens/{id}", use: revoke)
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
-        JSONResponse.make(["tokens": try services.identity.tokens(try context.requireCaller())])
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> [String: [TokenSummary]] {
+        ["tokens": try services.identity.tokens(try context.requireCaller())]
     }
 
-    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func create(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> EditedResponse<Reply<IssuedToken>> {
         let caller = try context.requireCaller()
-        let body = try await request.decodeBody(CreateToken.self, context: context)
+        let body = try await request.decode(as: CreateToken.self, context: context)
         let longest = Int64(IdentityService.maximumTokenLifetime)
         if let seconds = body.expiresInSeconds, !(1...longest).contains(seconds) {
             throw ServiceError(
@@ -31,13 +34,13 @@ struct TokensController {
             name: body.name,
             expiresIn: body.expiresInSeconds.map { TimeInterval($0) }
         )
-        return JSONResponse.make(issued, status: .created)
+        return EditedResponse(status: .created, response: Reply(issued))
     }
 
-    @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> HTTPResponse.Status {
         let (caller, id) = (try context.requireCaller(), try context.identifier("id", of: "token"))
         try await services.identity.revokeToken(caller, id: id)
-        return JSONResponse.noContent
+        return .noContent
     }
 
     struct CreateToken: RequestBody {

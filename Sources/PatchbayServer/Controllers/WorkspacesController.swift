@@ -11,21 +11,24 @@ struct WorkspacesController {
             .get("workspaces/{workspace}", use: show)
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> [String: [WorkspaceSummary]] {
         let workspaces = try services.identity.workspaces(try context.requireCaller())
-        return JSONResponse.make(["workspaces": workspaces])
+        return ["workspaces": workspaces]
     }
 
-    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func create(
+        _ request: Request,
+        context: APIRequestContext
+    ) async throws -> EditedResponse<Reply<WorkspaceSummary>> {
         let caller = try context.requireCaller()
-        let body = try await request.decodeBody(CreateWorkspace.self, context: context)
+        let body = try await request.decode(as: CreateWorkspace.self, context: context)
         let workspace = try await services.identity.createWorkspace(caller, name: body.name)
-        return JSONResponse.make(workspace, status: .created)
+        return EditedResponse(status: .created, response: Reply(workspace))
     }
 
-    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Reply<WorkspaceSummary> {
         let workspace = try services.identity.workspace(try context.requireCaller(), try context.text("workspace"))
-        return JSONResponse.make(workspace)
+        return Reply(workspace)
     }
 
     struct CreateWorkspace: RequestBody {

@@ -1,3 +1,4 @@
+import JSONText
 import PatchbayProviderABI
 
 /// One `patchbay_instance` of a plugin, destroyed when the last call holding it is done.
@@ -15,7 +16,7 @@ final class PluginInstance: @unchecked Sendable {  // the caller serializes call
     /// Calls the plugin's `create` with the settings JSON and the host services table.
     static func create(library: ProviderLibrary, settings: [String: String]) -> Result<PluginInstance, PluginReplyError>
     {
-        let json = JSONObjectWriter.bytes(of: settings)
+        let json = JSONWriter.bytes(of: settings)
         var instance: OpaquePointer?
         var message = patchbay_buffer(data: nil, length: 0)
         let code = json.withUnsafeBufferPointer { bytes in

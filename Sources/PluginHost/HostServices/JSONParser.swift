@@ -17,11 +17,8 @@ package struct JSONParser {
         return value
     }
 
-    /// Checks that `bytes` hold exactly one JSON value, which `body` reads (or skips) through the parser.
-    ///
-    /// For callers that need a few members of a large answer: everything is still parsed and checked, but only
-    /// what `body` asks for becomes Swift values.
-    static func read(_ bytes: [UInt8], _ body: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
+    /// Checks that `bytes` hold exactly one JSON value, which `body` reads through the parser.
+    private static func read(_ bytes: [UInt8], _ body: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         try body(&parser)
@@ -53,17 +50,6 @@ package struct JSONParser {
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
         default: return .number(text(of: .plain(try numberRange())))
-        }
-    }
-
-    /// Checks one value of any kind and moves past it, building nothing (a member the caller does not need).
-    mutating func skipValue() throws(Failure) {
-        switch peekByte {
-        case UInt8(ascii: "{"): try readObject { parser, _ throws(Failure) in try parser.skipValue() }
-        case UInt8(ascii: "["): try readArray { parser, _ throws(Failure) in try parser.skipValue() }
-        case UInt8(ascii: "\""): _ = try stringToken()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), nil: _ = try value()  // no allocation
-        default: _ = try numberRange()
         }
     }
 
@@ -158,20 +144,6 @@ package struct JSONParser {
             if let valid = try? UTF8Span(validating: span) { return String(copying: valid) }
             return String(decoding: bytes[range], as: UTF8.self)
         }
-    }
-
-    /// Whether a string token equals `name` (given as its ASCII bytes) as a String would say, without making a
-    /// String when the token is ASCII too.
-    func token(_ token: StringToken, is name: [UInt8]) -> Bool {
-        guard case .plain(let range) = token else { return text(of: token) == String(decoding: name, as: UTF8.self) }
-        let actual = bytes.span.extracting(range)
-        // Non-ASCII text may still be canonically equal (U+212A KELVIN SIGN is "K"): then String decides.
-        for offset in actual.indices where actual[offset] >= 0x80 {
-            return text(of: token) == String(decoding: name, as: UTF8.self)
-        }
-        guard actual.count == name.count else { return false }
-        for offset in actual.indices where actual[offset] != name[offset] { return false }
-        return true
     }
 
     /// Continues a string that has escapes, from the first backslash to the closing quote.

@@ -1,40 +1,31 @@
+import JSONText
+
 extension JSONValue {
     /// The value as compact JSON with object keys sorted, so two equal objects give equal text.
     package var canonicalText: String {
-        var output: [UInt8] = []
-        write(into: &output)
-        return String(decoding: output, as: UTF8.self)
+        var writer = JSONWriter()
+        write(into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(into output: inout [UInt8]) {
+    private func write(into writer: inout JSONWriter) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let text): output.append(contentsOf: text.utf8)
-        case .string(let text): Self.writeString(text, into: &output)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .number(let text): writer.number(text: text)
+        case .string(let text): writer.string(text)
         case .array(let elements):
-            output.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                element.write(into: &output)
-            }
-            output.append(UInt8(ascii: "]"))
+            writer.beginArray()
+            for element in elements { element.write(into: &writer) }
+            writer.endArray()
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
+            writer.beginObject()
             // Sorted by UTF-8 bytes: the same order on every platform and locale.
-            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
-                .enumerated()
-            {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                member.value.write(into: &output)
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                writer.key(member.key)
+                member.value.write(into: &writer)
             }
-            output.append(UInt8(ascii: "}"))
+            writer.endObject()
         }
-    }
-
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
-        JSONObjectWriter.writeString(text) { output.append($0) }
     }
 }

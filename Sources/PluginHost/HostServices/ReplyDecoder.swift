@@ -1,9 +1,28 @@
 /// Decodes the JSON a plugin returns into Swift values; anything malformed is an INTERNAL error naming the plugin.
+///
+/// The one way a reply is read: the bytes are checked as UTF-8, parsed whole by `JSONParser` (so a syntax error
+/// anywhere wins over a problem with the content), and the members the host needs are taken from the tree (the first
+/// of a repeated name counts; other members are ignored).
 package struct ReplyDecoder: Sendable {
     let providerID: String
 
     package init(providerID: String) {
         self.providerID = providerID
+    }
+
+    package func validation(_ bytes: [UInt8]) throws(ProviderError) -> ProviderValidation {
+        let what = "validate result"
+        let object = try self.object(bytes, what)
+        let items = try list(object["organizations"], "\(what).organizations")
+        var organizations: [ProviderValidation.Organization] = []
+        organizations.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard let id = item["id"]?.string, let name = item["name"]?.string else {
+                throw malformed("\(what).organizations[\(index)] needs string \"id\" and \"name\"")
+            }
+            organizations.append(ProviderValidation.Organization(id: id, name: name))
+        }
+        return ProviderValidation(account: object["account"]?.string, organizations: organizations)
     }
 
     package func counts(_ bytes: [UInt8]) throws(ProviderError) -> ProviderCounts {
@@ -73,12 +92,12 @@ package struct ReplyDecoder: Sendable {
         return value
     }
 
-    func checkUTF8(_ bytes: [UInt8], _ what: String) throws(ProviderError) {
+    private func checkUTF8(_ bytes: [UInt8], _ what: String) throws(ProviderError) {
         // Checked in place: building a String just to check it cost an allocation and a copy per call.
         guard (try? UTF8Span(validating: bytes.span)) != nil else { throw malformed("\(what) is not valid UTF-8") }
     }
 
-    func notJSON(_ failure: JSONParser.Failure, _ what: String) -> ProviderError {
+    private func notJSON(_ failure: JSONParser.Failure, _ what: String) -> ProviderError {
         malformed("\(what) is not JSON (\(failure.reason) at byte \(failure.offset))")
     }
 
@@ -95,7 +114,7 @@ package struct ReplyDecoder: Sendable {
         return count
     }
 
-    func malformed(_ detail: String) -> ProviderError {
+    private func malformed(_ detail: String) -> ProviderError {
         ProviderError(providerID: providerID, status: .internal, message: "malformed answer: \(detail); fix the plugin")
     }
 }

@@ -1,3 +1,4 @@
+import JSONText
 import Synchronization
 
 /// An instance of a plugin in its runner, for one set of settings. A restarted runner has no instances, so each is
@@ -43,7 +44,7 @@ final class RunnerInstance: PluginCalls {
         }
         return created.withLock { created -> Result<(RunnerProcess, UInt32), PluginReplyError> in
             if let created, created.generation == runner.generation { return .success((runner, created.id)) }
-            let settingsJSON = JSONObjectWriter.bytes(of: settings)
+            let settingsJSON = JSONWriter.bytes(of: settings)
             let timeouts = supervisor.configuration.timeouts
             let reply = runner.perform(
                 "create",
