@@ -35,10 +35,7 @@ extension HTTPClient {
                     body: answer.body,
                     finalURL: url.text
                 )
-                // A client configured never to retry gets the answer as it is, 503 included.
-                guard retryPolicy.maxRetries > 0,
-                    retryPolicy.mayRetry(status: answer.status, isIdempotent: request.isIdempotent)
-                else {
+                guard retryPolicy.mayRetry(status: answer.status, isIdempotent: request.isIdempotent) else {
                     return response
                 }
                 guard retries < retryPolicy.maxRetries else {

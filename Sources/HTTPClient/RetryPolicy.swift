@@ -16,8 +16,10 @@ package struct RetryPolicy: Sendable {
         self.maxBackoff = maxBackoff
     }
 
+    /// Whether `status` is one to retry. A policy that allows no retries retries none: its client returns the
+    /// answer as it is (a 503 included) instead of reporting retries exhausted.
     func mayRetry(status: Int, isIdempotent: Bool) -> Bool {
-        status == 429 || (isIdempotent && Self.retryableStatuses.contains(status))
+        maxRetries > 0 && (status == 429 || (isIdempotent && Self.retryableStatuses.contains(status)))
     }
 
     func mayRetry(_ failure: CurlFailure.Kind, isIdempotent: Bool) -> Bool {
