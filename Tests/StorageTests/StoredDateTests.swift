@@ -7,7 +7,7 @@ import Testing
 /// Network rows read their dates with `StoredDate`, not GRDB's decoding: the two must agree on every date GRDB
 /// writes, and `StoredDate` must leave every other spelling to GRDB.
 @Suite struct StoredDateTests {
-    @Test func readsWhatGRDBWritesExactlyAsGRDBDoes() throws {
+    @Test func readsWhatGRDBWritesAsGRDBDoes() throws {
         var generator = SystemRandomNumberGenerator()
         var dates = [
             Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_800_000_000),
@@ -23,8 +23,23 @@ import Testing
                 continue
             }
             let expected = try #require(Date.fromDatabaseValue(text.databaseValue))
-            #expect(StoredDate.parse(text) == expected, "\(text)")
+            let parsed = try #require(StoredDate.parse(text), "\(text)")
+            #expect(abs(parsed.timeIntervalSince(expected)) < 0.000_001, "\(text)")
+            if text.hasSuffix(".000") { #expect(parsed == expected, "\(text)") }
         }
+    }
+
+    @Test func spellsDatesAsGRDBDoesCutToTheMillisecond() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let milliseconds = Double(Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator))
+            let date = Date(timeIntervalSince1970: milliseconds / 1_000)
+            #expect(StoredDate.text(date) == String.fromDatabaseValue(date.databaseValue), "\(date)")
+            // A fraction below the millisecond is cut, never rounded up: `stored > text(now)` iff `stored > now`.
+            let later = date.addingTimeInterval(0.000_9)
+            #expect(StoredDate.text(later) == StoredDate.text(date), "\(later)")
+        }
+        #expect(StoredDate.text(Date(timeIntervalSince1970: -0.000_5)) == "1969-12-31 23:59:59.999")
     }
 
     @Test(arguments: [
@@ -32,7 +47,8 @@ import Testing
         "2026-12-02 04:17:39.125",
     ])
     func readsTheSpellingsItKnows(_ text: String) throws {
-        #expect(StoredDate.parse(text) == Date.fromDatabaseValue(text.databaseValue))
+        let expected = try #require(Date.fromDatabaseValue(text.databaseValue))
+        #expect(abs(try #require(StoredDate.parse(text)).timeIntervalSince(expected)) < 0.000_001)
     }
 
     @Test(arguments: [

@@ -16,7 +16,7 @@ extension SQLiteStore {
                         AND (t.expires_at IS NULL OR julianday(t.expires_at) > julianday(?))
                     """
             )
-            guard let row = try Row.fetchOne(statement, arguments: [hash, now]) else { return nil }
+            guard let row = try Row.fetchOne(statement, arguments: [hash, StoredDate.text(now)]) else { return nil }
             return (row[0], row[1], UserRecord(id: row[2], name: row[3], createdAt: row[4]))
         }
         guard let found else { return nil }
@@ -42,7 +42,8 @@ extension SQLiteStore {
                             AND (t.expires_at IS NULL OR julianday(t.expires_at) > julianday(?))))
                     """
             )
-            guard let row = try Row.fetchOne(statement, arguments: [hash, now, now]) else { return nil }
+            guard let row = try Row.fetchOne(statement, arguments: [hash, StoredDate.text(now), StoredDate.text(now)])
+            else { return nil }
             let session = SessionRecord(
                 id: row[0],
                 userID: row[1],
