@@ -37,7 +37,14 @@ package final class JSONDocument: Sendable {
         let entry = entries[index]
         switch entry.kind {
         case .string:
-            return entry.end - entry.start == text.utf8.count && bytes[entry.start..<entry.end].elementsEqual(text.utf8)
+            guard entry.end - entry.start == text.utf8.count else { return false }
+            // A plain loop: the generic `elementsEqual` over a slice and a UTF-8 view was a tenth of a validate call.
+            var position = entry.start
+            for byte in text.utf8 {
+                guard bytes[position] == byte else { return false }
+                position += 1
+            }
+            return true
         case .escapedString:
             return decodedStrings[entry.start] == text
         default:
