@@ -6,7 +6,7 @@ struct FleetOptions: Sendable {
     var server: DatabaseURL?
     var instances = 3
     var integrations = 200
-    var interval = 10
+    var interval = 5
     var seconds = 60
     var rate = 500.0
     var apiSeconds = 10

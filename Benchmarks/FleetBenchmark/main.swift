@@ -7,7 +7,7 @@ import PatchbayTestSupport
 // listing at `rate` req/s spread over two instances, p50/p99, while the fleet keeps syncing.
 //
 //   swift build -c release && scripts/build-runner.sh .build/release
-//   .build/release/FleetBenchmark [--database postgres://…] [instances=3] [integrations=200] [interval=10]
+//   .build/release/FleetBenchmark [--database postgres://…] [instances=3] [integrations=200] [interval=5]
 //       [seconds=60] [rate=500] [api-seconds=10]
 //
 // With `--database` (a server the benchmark may create a database on), the fleet runs on a fresh PostgreSQL database
