@@ -17,5 +17,6 @@ struct SchemaStep: Sendable {
         .sessions,
         .connectionStaging,
         .keyring,
+        .rateReservation,
     ]
 }
