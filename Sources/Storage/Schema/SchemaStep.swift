@@ -18,5 +18,6 @@ struct SchemaStep: Sendable {
         .connectionStaging,
         .keyring,
         .rateReservation,
+        .networksForeignKey,
     ]
 }
