@@ -146,10 +146,20 @@ let package = Package(
             path: "Benchmarks/APIBenchmark",
             swiftSettings: swiftSettings
         ),
+        // `FleetBenchmark [--database URL]`: several `patchbay serve` instances on one database (issue 12).
+        .executableTarget(
+            name: "FleetBenchmark",
+            dependencies: [
+                "PatchbayCore", "Storage", "HTTPClient", "PatchbayTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/FleetBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PatchbayTestSupport",
             dependencies: [
-                "PatchbayProviderABI", "PatchbayCore", "Storage",
+                "PatchbayProviderABI", "PatchbayCore", "Storage", "HTTPClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

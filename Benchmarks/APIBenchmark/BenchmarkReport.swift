@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayTestSupport
 
 /// Prints the figures of one run: offered and achieved rate, latency percentiles, errors, peak RSS.
 struct BenchmarkReport {
@@ -7,11 +8,8 @@ struct BenchmarkReport {
     let connections: Int
 
     func print() {
-        let sorted = result.latencies.sorted()
         func percentile(_ p: Double) -> String {
-            guard !sorted.isEmpty else { return "n/a" }
-            let index = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
-            return String(format: "%.2f ms", LoadClient.seconds(sorted[max(0, index)]) * 1000)
+            result.percentile(p).map { String(format: "%.2f ms", $0) } ?? "n/a"
         }
         let elapsed = LoadClient.seconds(result.elapsed)
         Swift.print("GET /v1/workspaces/{id}/networks?limit=100, 10,000 networks, \(connections) connections")
@@ -19,11 +17,11 @@ struct BenchmarkReport {
             String(
                 format: "offered %.0f req/s, achieved %.1f req/s over %.1f s",
                 rate,
-                Double(sorted.count) / elapsed,
+                result.achievedRate,
                 elapsed
             )
         )
-        Swift.print("requests \(sorted.count) ok, \(result.errors) failed")
+        Swift.print("requests \(result.latencies.count) ok, \(result.errors) failed")
         Swift.print(
             "latency p50 \(percentile(0.50))  p90 \(percentile(0.90))  p99 \(percentile(0.99))  max \(percentile(1.0))"
         )

@@ -59,9 +59,15 @@ try await withTestContext(prefix: "patchbay-api-bench", logger: logger) { _ in
         for await value in started { port = value }
         let url = "http://127.0.0.1:\(port)/v1/workspaces/\(workspaceID)/networks?limit=100"
         let headers = [HTTPHeader(name: "Authorization", value: "Bearer \(issued.token)")]
-        let warmup = LoadClient(url: url, headers: headers, rate: rate, duration: .seconds(2), connections: connections)
+        let warmup = LoadClient(
+            urls: [url],
+            headers: headers,
+            rate: rate,
+            duration: .seconds(2),
+            connections: connections
+        )
         let measured = LoadClient(
-            url: url,
+            urls: [url],
             headers: headers,
             rate: rate,
             duration: .seconds(seconds),

@@ -5,8 +5,13 @@ extension JSONWriter {
     /// Emits `text` as a JSON string literal, quotes included, one byte at a time (so a caller can fill memory it
     /// owns and zeroes, as the host does for credentials).
     package static func quote(_ text: String, _ emit: (UInt8) -> Void) {
+        quote(utf8: text.utf8, emit)
+    }
+
+    /// `quote` over UTF-8 bytes that are already known to be valid (a parsed document's own bytes).
+    static func quote(utf8: some Sequence<UInt8>, _ emit: (UInt8) -> Void) {
         emit(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 emit(UInt8(ascii: "\\"))

@@ -45,9 +45,23 @@ package struct JSONWriter: Sendable {
         pendingValue = true
     }
 
+    /// A member name given as valid UTF-8 bytes (a parsed document's own), written without making a `String`.
+    package mutating func key(utf8 name: ArraySlice<UInt8>) {
+        separate()
+        appendQuoted(utf8: name)
+        bytes.append(UInt8(ascii: ":"))
+        pendingValue = true
+    }
+
     package mutating func string(_ value: String) {
         separate()
         appendQuoted(value)
+    }
+
+    /// A string given as valid UTF-8 bytes, escaped exactly as `string(_:)` escapes the same text.
+    package mutating func string(utf8 value: ArraySlice<UInt8>) {
+        separate()
+        appendQuoted(utf8: value)
     }
 
     /// The string, or `null` when there is none: the contracts spell absent values out.
@@ -144,6 +158,16 @@ package struct JSONWriter: Sendable {
         }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: text.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendQuoted(utf8 text: ArraySlice<UInt8>) {
+        guard !text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            Self.quote(utf8: text) { bytes.append($0) }
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text)
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -37,6 +37,34 @@ import Testing
         #expect(try JSONParser.parse(Array(json.utf8)).string == expected)
     }
 
+    /// Members are found past nested values of every kind, by escaped names too; the first of a repeated name wins.
+    @Test func membersAreFoundPastNestedValues() throws {
+        let value = try JSONParser.parse(
+            Array(#"{"a":{"x":[1,{"y":[]}],"z":"q"},"b":[[],[[1]],{}],"\u0063":"C","d":1,"d":2,"e":[true,null]}"#.utf8)
+        )
+        #expect(value["a"]?["z"]?.string == "q")
+        #expect(value["a"]?["x"]?.array?.count == 2)
+        #expect(value["b"]?.array?.map(\.canonicalText) == ["[]", "[[1]]", "{}"])
+        #expect(value["c"]?.string == "C")
+        #expect(value["d"]?.integer == 1)
+        #expect(value["e"]?.array?.count == 2)
+        #expect(value["y"] == nil)
+        #expect(value["a"]?["x"]?.string == nil)
+        #expect(value["e"]?.strings == nil)
+    }
+
+    /// Escaped and plain names sort together by their UTF-8 bytes, whichever form each was sent in.
+    @Test func escapedNamesSortByTheirBytes() throws {
+        #expect(try canonical(#"{"\u00e9":1,"z":2,"\u0061":3,"é2":4}"#) == #"{"a":3,"z":2,"é":1,"é2":4}"#)
+    }
+
+    @Test func invalidUTF8IsNamedAsSuch() throws {
+        let failure = #expect(throws: JSONParser.Failure.self) { try JSONParser.parse([0x22, 0x61, 0xC3, 0x22]) }
+        #expect(failure?.isInvalidUTF8 == true)
+        #expect(failure?.offset == 2)
+        #expect(try JSONParser.parse(Array(#""é""#.utf8)).string == "é")
+    }
+
     @Test func integersReadFromWholeNumbers() throws {
         let value = try JSONParser.parse(Array(#"{"a":3,"b":3.0,"c":3.5,"d":"3"}"#.utf8))
         #expect(value["a"]?.integer == 3)

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-package import Storage
+import Storage
 
 /// Syncs an integration's networks from its provider as leased jobs: one live job per integration across every
 /// process (the database enforces it), fetched without holding the write lock and applied in one short

@@ -1,107 +1,105 @@
-/// A strict RFC 8259 parser over UTF-8 bytes that were already validated as UTF-8.
+/// A strict RFC 8259 parser over UTF-8 bytes. It builds a `JSONDocument`: one flat entry per value, in document
+/// order, rather than a tree of enums and strings. A validate reply is read for a handful of members, and building
+/// every name and value of the tree as Swift strings cost more than the C call it answers (see PluginBenchmark).
 package struct JSONParser {
     /// Where and why the text is not JSON.
     package struct Failure: Error {
         package let offset: Int
         package let reason: String
+
+        /// The bytes are not UTF-8 at all, as opposed to UTF-8 that is not JSON.
+        package var isInvalidUTF8: Bool { reason == Self.invalidUTF8 }
+        static let invalidUTF8 = "not valid UTF-8"
     }
 
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    private var entries: [JSONEntry] = []
+    private var decodedStrings: [String] = []
     private static let maximumDepth = 256
 
+    /// The one JSON value `bytes` hold: UTF-8, checked first, then the JSON grammar.
     package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        var value = JSONValue.null
-        try read(bytes) { parser throws(Failure) in value = try parser.value() }
-        return value
-    }
-
-    /// Checks that `bytes` hold exactly one JSON value, which `body` reads through the parser.
-    private static func read(_ bytes: [UInt8], _ body: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+        } catch {
+            throw Failure(offset: error.byteOffsets.lowerBound, reason: Failure.invalidUTF8)
+        }
         var parser = JSONParser(bytes: bytes)
+        parser.entries.reserveCapacity(bytes.count / 8 + 2)
         parser.skipWhitespace()
-        try body(&parser)
+        try parser.value()
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.failure("text after the JSON value") }
+        let document = JSONDocument(bytes: bytes, entries: parser.entries, decodedStrings: parser.decodedStrings)
+        return JSONValue(document: document, index: 0)
     }
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    private mutating func value() throws(Failure) -> JSONValue {
+    /// Reads the value that starts here, appending its entries.
+    private mutating func value() throws(Failure) {
         guard index < bytes.count else { throw failure("unexpected end") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            var members: [JSONValue.Member] = []
-            members.reserveCapacity(8)
-            try readObject { parser, name throws(Failure) in
-                members.append(JSONValue.Member(key: parser.text(of: name), value: try parser.value()))
+            try container(.object, closing: UInt8(ascii: "}")) { parser throws(Failure) in
+                guard parser.peekByte == UInt8(ascii: "\"") else { throw parser.failure("expected a member name") }
+                try parser.string()
+                parser.skipWhitespace()
+                try parser.expect(UInt8(ascii: ":"))
+                parser.skipWhitespace()
+                try parser.value()
             }
-            return .object(members)
         case UInt8(ascii: "["):
-            var elements: [JSONValue] = []
-            elements.reserveCapacity(8)
-            try readArray { parser, _ throws(Failure) in elements.append(try parser.value()) }
-            return .array(elements)
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): return try literal("true", .bool(true))
-        case UInt8(ascii: "f"): return try literal("false", .bool(false))
-        case UInt8(ascii: "n"): return try literal("null", .null)
-        default: return .number(text(of: .plain(try numberRange())))
+            try container(.array, closing: UInt8(ascii: "]")) { parser throws(Failure) in try parser.value() }
+        case UInt8(ascii: "\""): try string()
+        case UInt8(ascii: "t"): try literal("true", .true)
+        case UInt8(ascii: "f"): try literal("false", .false)
+        case UInt8(ascii: "n"): try literal("null", .null)
+        default:
+            let range = try numberRange()
+            append(.number, range.lowerBound, range.upperBound)
         }
     }
 
-    /// Reads the object that starts here; `member` gets each name in order and must read or skip its value.
-    mutating func readObject(
-        _ member: (inout JSONParser, StringToken) throws(Failure) -> Void
+    /// An object or array: its entry (count and where its last descendant ends are filled in once known), then each
+    /// member or element as `item` reads it.
+    private mutating func container(
+        _ kind: JSONEntry.Kind,
+        closing: UInt8,
+        _ item: (inout JSONParser) throws(Failure) -> Void
     ) throws(Failure) {
-        try enter()
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("nested deeper than \(Self.maximumDepth)") }
         defer { depth -= 1 }
+        let slot = entries.count
+        append(kind, 0, 0)
         index += 1
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { return }
-        while true {
-            skipWhitespace()
-            guard peekByte == UInt8(ascii: "\"") else { throw failure("expected a member name") }
-            let name = try stringToken()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            try member(&self, name)
-            skipWhitespace()
-            if peek(UInt8(ascii: "}")) { return }
-            try expect(UInt8(ascii: ","))
+        var count = 0
+        if !peek(closing) {
+            while true {
+                skipWhitespace()
+                try item(&self)
+                count += 1
+                skipWhitespace()
+                if peek(closing) { break }
+                try expect(UInt8(ascii: ","))
+            }
         }
+        entries[slot].start = count
+        entries[slot].next = entries.count
     }
 
-    /// Reads the array that starts here; `element` gets each position in order and must read or skip its value.
-    mutating func readArray(_ element: (inout JSONParser, Int) throws(Failure) -> Void) throws(Failure) {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) { return }
-        var position = 0
-        while true {
-            skipWhitespace()
-            try element(&self, position)
-            position += 1
-            skipWhitespace()
-            if peek(UInt8(ascii: "]")) { return }
-            try expect(UInt8(ascii: ","))
-        }
+    private mutating func append(_ kind: JSONEntry.Kind, _ start: Int, _ end: Int) {
+        entries.append(JSONEntry(kind: kind, start: start, end: end, next: entries.count + 1))
     }
 
-    /// A string as written: where its bytes are when it has no escapes, else its decoded text.
-    enum StringToken {
-        case plain(Range<Int>)
-        case decoded(String)
-    }
-
-    /// Reads the string that starts here without copying it, unless it has escapes.
-    mutating func stringToken() throws(Failure) -> StringToken {
+    /// Reads the string that starts here: a plain one is kept as where its bytes are, one with escapes is decoded now.
+    private mutating func string() throws(Failure) {
         let start = index + 1  // after the opening quote
         // One load per byte, in a local cursor: the closing quote ends a plain string, a backslash goes on to the
         // escapes. Lowercase letters and UTF-8 sequences, most of a typical string, sort after every special byte.
@@ -114,7 +112,8 @@ package struct JSONParser {
             }
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return .plain(start..<cursor)
+                append(.string, start, cursor)
+                return
             }
             if byte == UInt8(ascii: "\\") { break }
             index = cursor
@@ -125,25 +124,8 @@ package struct JSONParser {
         guard index < bytes.count else { throw failure("unterminated string") }
         var scalars = Array(bytes[start..<index])
         try escapedRest(into: &scalars)
-        return .decoded(String(decoding: scalars, as: UTF8.self))
-    }
-
-    /// Reads the string that starts here.
-    mutating func string() throws(Failure) -> String {
-        text(of: try stringToken())
-    }
-
-    /// The text of a string token; bytes that are not UTF-8 become U+FFFD.
-    func text(of token: StringToken) -> String {
-        switch token {
-        case .decoded(let text):
-            return text
-        case .plain(let range):
-            let span = bytes.span.extracting(range)
-            // Straight from the parser's bytes: no intermediate array, and no second look at valid UTF-8.
-            if let valid = try? UTF8Span(validating: span) { return String(copying: valid) }
-            return String(decoding: bytes[range], as: UTF8.self)
-        }
+        decodedStrings.append(String(decoding: scalars, as: UTF8.self))
+        append(.escapedString, decodedStrings.count - 1, 0)
     }
 
     /// Continues a string that has escapes, from the first backslash to the closing quote.
@@ -243,16 +225,16 @@ package struct JSONParser {
         return index - start
     }
 
-    private mutating func literal(_ word: String, _ value: JSONValue) throws(Failure) -> JSONValue {
-        let count = word.utf8.count
-        guard index + count <= bytes.count, bytes[index..<index + count].elementsEqual(word.utf8) else {
-            throw failure("expected a value")
-        }
+    private mutating func literal(_ word: StaticString, _ kind: JSONEntry.Kind) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count,
+            word.withUTF8Buffer({ bytes[index..<index + count].elementsEqual($0) })
+        else { throw failure("expected a value") }
+        append(kind, index, index + count)
         index += count
-        return value
     }
 
-    var peekByte: UInt8? { index < bytes.count ? bytes[index] : nil }
+    private var peekByte: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func peek(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }
@@ -262,11 +244,6 @@ package struct JSONParser {
 
     private mutating func expect(_ byte: UInt8) throws(Failure) {
         guard peek(byte) else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
-    }
-
-    private mutating func enter() throws(Failure) {
-        depth += 1
-        guard depth <= Self.maximumDepth else { throw failure("nested deeper than \(Self.maximumDepth)") }
     }
 
     private mutating func skipWhitespace() {

@@ -1,51 +1,52 @@
-/// A JSON value as a plugin sent it. Objects keep their members in order; numbers keep the text they were sent as.
+/// A JSON value as a plugin sent it: a position in a parsed `JSONDocument`. Objects keep their members in order;
+/// numbers keep the text they were sent as.
 ///
-/// The host parses plugin answers itself: Foundation's JSONSerialization alone cost more than the whole
-/// per-call budget of the boundary (see Benchmarks/PluginBenchmark).
-package enum JSONValue: Sendable {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array([JSONValue])
-    case object([Member])
+/// The host parses plugin answers itself: Foundation's JSONSerialization alone cost more than the whole per-call
+/// budget of the boundary (see Benchmarks/PluginBenchmark).
+package struct JSONValue: Sendable {
+    let document: JSONDocument
+    let index: Int
 
-    /// One `"key": value` of an object. A struct, not a tuple: the runtime destroys tuple arrays element by element
-    /// through generic metadata, which cost a tenth of a validate call.
-    package struct Member: Sendable {
-        package let key: String
-        package let value: JSONValue
+    private var entry: JSONEntry { document.entries[index] }
 
-        package init(key: String, value: JSONValue) {
-            self.key = key
-            self.value = value
-        }
-    }
-
-    /// The member named `key` of an object; nil for anything else.
+    /// The first member named `key` of an object; nil for anything else.
     package subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
+        let entry = entry
+        guard entry.kind == .object else { return nil }
+        var name = index + 1
+        for _ in 0..<entry.start {
+            if document.string(at: name, equals: key) { return JSONValue(document: document, index: name + 1) }
+            name = document.entries[name + 1].next
+        }
+        return nil
     }
 
     package var string: String? {
-        if case .string(let value) = self { return value }
-        return nil
+        document.string(at: index)
     }
 
     package var array: [JSONValue]? {
-        if case .array(let value) = self { return value }
-        return nil
+        let entry = entry
+        guard entry.kind == .array else { return nil }
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(entry.start)
+        var element = index + 1
+        for _ in 0..<entry.start {
+            elements.append(JSONValue(document: document, index: element))
+            element = document.entries[element].next
+        }
+        return elements
     }
 
     package var isObject: Bool {
-        if case .object = self { return true }
-        return false
+        entry.kind == .object
     }
 
     /// A whole number that fits an Int (`3`, `3.0`, `3e2`).
     package var integer: Int? {
-        guard case .number(let text) = self else { return nil }
+        let entry = entry
+        guard entry.kind == .number else { return nil }
+        let text = String(decoding: document.bytes[entry.start..<entry.end], as: UTF8.self)
         if let value = Int(text) { return value }
         guard let value = Double(text), value.rounded() == value, abs(value) < 9.0e15 else { return nil }
         return Int(value)

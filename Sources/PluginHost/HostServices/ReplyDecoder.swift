@@ -1,6 +1,6 @@
 /// Decodes the JSON a plugin returns into Swift values; anything malformed is an INTERNAL error naming the plugin.
 ///
-/// The one way a reply is read: the bytes are checked as UTF-8, parsed whole by `JSONParser` (so a syntax error
+/// The one way a reply is read: the bytes are checked as UTF-8 and parsed whole by `JSONParser` (so a syntax error
 /// anywhere wins over a problem with the content), and the members the host needs are taken from the tree (the first
 /// of a repeated name counts; other members are ignored).
 package struct ReplyDecoder: Sendable {
@@ -81,24 +81,15 @@ package struct ReplyDecoder: Sendable {
     }
 
     private func object(_ bytes: [UInt8], _ what: String) throws(ProviderError) -> JSONValue {
-        try checkUTF8(bytes, what)
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw notJSON(error, what)
+            if error.isInvalidUTF8 { throw malformed("\(what) is not valid UTF-8") }
+            throw malformed("\(what) is not JSON (\(error.reason) at byte \(error.offset))")
         }
         guard value.isObject else { throw malformed("\(what) is not a JSON object") }
         return value
-    }
-
-    private func checkUTF8(_ bytes: [UInt8], _ what: String) throws(ProviderError) {
-        // Checked in place: building a String just to check it cost an allocation and a copy per call.
-        guard (try? UTF8Span(validating: bytes.span)) != nil else { throw malformed("\(what) is not valid UTF-8") }
-    }
-
-    private func notJSON(_ failure: JSONParser.Failure, _ what: String) -> ProviderError {
-        malformed("\(what) is not JSON (\(failure.reason) at byte \(failure.offset))")
     }
 
     private func list(_ value: JSONValue?, _ what: String) throws(ProviderError) -> [JSONValue] {

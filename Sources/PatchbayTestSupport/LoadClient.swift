@@ -1,40 +1,60 @@
 import Foundation
-import HTTPClient
+package import HTTPClient
 import Logging
 import Synchronization
 
 /// An open-loop load generator: request `i` is due at `start + i / rate`, whatever happened to earlier ones, and
 /// its latency is counted from when it was due (so a stalled server cannot hide its stall: no coordinated
-/// omission). A few threads each hold a keep-alive connection through the project's libcurl client.
-struct LoadClient {
-    let url: String
+/// omission). A few threads each hold a keep-alive connection through the project's libcurl client; with several
+/// URLs (instances behind a load balancer), request `i` goes to URL `i mod count`.
+package struct LoadClient: Sendable {
+    let urls: [String]
     let headers: [HTTPHeader]
     let rate: Double
     let duration: Duration
     let connections: Int
 
-    struct Result {
-        var latencies: [Duration] = []
-        var errors = 0
-        var elapsed: Duration = .zero
+    package init(urls: [String], headers: [HTTPHeader], rate: Double, duration: Duration, connections: Int) {
+        self.urls = urls
+        self.headers = headers
+        self.rate = rate
+        self.duration = duration
+        self.connections = connections
     }
 
-    func run() -> Result {
+    package struct Result: Sendable {
+        package var latencies: [Duration] = []
+        package var errors = 0
+        package var elapsed: Duration = .zero
+
+        /// The latency below which a fraction `p` of the successful requests fall, in milliseconds.
+        package func percentile(_ p: Double) -> Double? {
+            let sorted = latencies.sorted()
+            guard !sorted.isEmpty else { return nil }
+            let index = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
+            return LoadClient.seconds(sorted[max(0, index)]) * 1000
+        }
+
+        package var achievedRate: Double { Double(latencies.count) / LoadClient.seconds(elapsed) }
+    }
+
+    /// Blocks its thread for the whole run: call it from a thread of its own.
+    package func run() -> Result {
         var logger = Logger(label: "load")
         logger.logLevel = .critical
-        let authority = url.split(separator: "/")[1]
+        let authorities = urls.map { String($0.split(separator: "/")[1]) }
         let client = HTTPClient(
-            configuration: HTTPClientConfiguration(allowedHosts: [String(authority)], maxRetries: 0),
+            configuration: HTTPClientConfiguration(allowedHosts: authorities, maxRetries: 0),
             logger: logger
         )
-        let total = Int(rate * Double(duration.components.seconds))
+        let total = Int(rate * Self.seconds(duration))
         let interval = Duration.seconds(1.0 / rate)
         let next = Mutex(0)
         let results = Mutex(Result())
         let clock = ContinuousClock()
         let start = clock.now + .milliseconds(50)
         let done = DispatchGroup()
-        let request = HTTPRequest(url: url, headers: headers)
+        let requests = urls.map { HTTPRequest(url: $0, headers: headers) }
         for _ in 0..<connections {
             done.enter()
             Thread {
@@ -49,7 +69,7 @@ struct LoadClient {
                     let due = start + interval * index
                     // Pacing the offered load is this client's job; the server is never waited on this way.
                     if due > clock.now { Thread.sleep(forTimeInterval: Self.seconds(due - clock.now)) }
-                    let response = try? client.perform(request, context: HTTPCallContext())
+                    let response = try? client.perform(requests[index % requests.count], context: HTTPCallContext())
                     if response?.status == 200 { latencies.append(clock.now - due) } else { errors += 1 }
                 }
                 results.withLock {
@@ -65,7 +85,7 @@ struct LoadClient {
         return result
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    package static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
