@@ -48,27 +48,18 @@ package struct CoreContext: Sendable {
         guard let role = stored.map(Role.init) else {
             throw ServiceError(.notFound, "workspace \(workspaceID): not found; check the id and your memberships")
         }
+        try Self.require(role, for: permission, workspaceID: workspaceID)
+        return role
+    }
+
+    /// Refuses a role below what `permission` needs.
+    static func require(_ role: Role, for permission: Permission, workspaceID: Int64) throws(ServiceError) {
         guard role >= permission.minimumRole else {
             throw ServiceError(
                 .permissionDenied,
                 "workspace \(workspaceID): your role '\(role.rawValue)' cannot do this; ask an admin for the '\(permission.minimumRole.rawValue)' role or higher"
             )
         }
-        return role
-    }
-
-    /// Resolves a workspace given as an id or a name, among the caller's workspaces.
-    func workspaceID(_ reference: String, caller: Caller) throws(ServiceError) -> Int64 {
-        let workspace = try store { () throws(StorageError) in
-            if let id = Int64(reference) { return try database.workspace(id: id) }
-            return try database.workspace(named: reference)
-        }
-        guard let workspace, let id = workspace.id,
-            try store({ () throws(StorageError) in try database.role(ofUser: caller.userID, inWorkspace: id) }) != nil
-        else {
-            throw ServiceError(.notFound, "workspace '\(reference)': not found; `patchbay workspaces list` shows yours")
-        }
-        return id
     }
 }
 

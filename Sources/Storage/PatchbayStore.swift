@@ -40,6 +40,12 @@ package protocol PatchbayStore: Sendable {
     func insertToken(_ token: APITokenRecord) throws(StorageError) -> APITokenRecord
     /// The live token with this hash (revoked and expired ones are nil); notes its use without waiting for a writer.
     func useToken(hash: String, now: Date) throws(StorageError) -> APITokenRecord?
+    /// The user behind the live token with this hash, in one read (revoked and expired tokens give nil: checked in
+    /// the query); notes the token's use as `useToken` does. What every API request authenticates with.
+    func tokenUser(hash: String, now: Date) throws(StorageError) -> UserRecord?
+    /// The caller's membership of the workspace `reference` names, in one read: nil when there is no such workspace
+    /// or the user is not a member of it.
+    func membership(ofUser userID: Int64, in workspace: WorkspaceReference) throws(StorageError) -> WorkspaceMembership?
     func tokens(ofUser userID: Int64) throws(StorageError) -> [APITokenRecord]
     func token(id: Int64) throws(StorageError) -> APITokenRecord?
     func revokeToken(id: Int64, actorID: Int64, now: Date) throws(StorageError)
@@ -64,9 +70,9 @@ package protocol PatchbayStore: Sendable {
 
     /// Stores a new session (and its audit entry).
     func insertSession(_ session: SessionRecord) throws(StorageError) -> SessionRecord
-    /// The live session with this hash: nil when unknown, revoked, expired, or its token was revoked or expired
-    /// since. Notes its use without waiting for a writer.
-    func useSession(hash: String, now: Date) throws(StorageError) -> SessionRecord?
+    /// The live session with this hash and its user, in one read: nil when unknown, revoked, expired, or its token
+    /// was revoked or expired since. Notes its use without waiting for a writer.
+    func useSession(hash: String, now: Date) throws(StorageError) -> SessionUse?
     /// The user's sessions, newest first, ended ones included.
     func sessions(ofUser userID: Int64) throws(StorageError) -> [SessionRecord]
     func session(id: Int64) throws(StorageError) -> SessionRecord?

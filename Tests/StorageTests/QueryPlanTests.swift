@@ -55,6 +55,32 @@ import Testing
         ) { fixture, _ in
             _ = try fixture.store.role(ofUser: fixture.ownerID, inWorkspace: fixture.workspaceID)
         },
+        HotRead(name: "token user", index: "USING INDEX sqlite_autoindex_api_tokens_1 (token_hash=?)") { fixture, _ in
+            _ = try fixture.store.tokenUser(hash: "hash-initial", now: fixture.now)
+        },
+        HotRead(name: "session use", index: "USING INDEX sqlite_autoindex_sessions_1 (session_hash=?)") { fixture, _ in
+            _ = try fixture.store.useSession(hash: "no-such-session", now: fixture.now)
+        },
+        HotRead(
+            name: "membership by id",
+            index: "USING INDEX sqlite_autoindex_memberships_1 (workspace_id=? AND user_id=?)"
+        ) { fixture, _ in
+            _ = try fixture.store.membership(ofUser: fixture.ownerID, in: .id(fixture.workspaceID))
+        },
+        HotRead(name: "membership by name", index: "USING INDEX sqlite_autoindex_workspaces_1 (name=?)") { fixture, _ in
+            _ = try fixture.store.membership(ofUser: fixture.ownerID, in: .name(fixture.workspace.name))
+        },
+        HotRead(name: "search page", index: "USING INDEX networks_by_workspace (workspace_id=?)") { fixture, _ in
+            _ = try fixture.store.searchNetworks(NetworkSearch(workspaceID: fixture.workspaceID), limit: 101)
+        },
+        HotRead(name: "next search page", index: "USING INDEX networks_by_workspace (workspace_id=?") {
+            fixture,
+            _ in
+            _ = try fixture.store.searchNetworks(
+                NetworkSearch(workspaceID: fixture.workspaceID, afterID: 10),
+                limit: 101
+            )
+        },
         HotRead(name: "sync history", index: "USING INDEX sync_runs_by_integration (integration_id=?)") {
             fixture,
             hq in

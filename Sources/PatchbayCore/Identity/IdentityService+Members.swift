@@ -5,8 +5,7 @@ extension IdentityService {
     /// The members of the caller's workspace `reference`, with their roles. Admins and owners only: a member list
     /// is who-can-do-what, which viewers do not need.
     package func members(_ caller: Caller, workspace reference: String) throws(ServiceError) -> [MemberSummary] {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+        let workspaceID = try context.access(reference, caller: caller, for: .manage).id
         return try context.store { () throws(StorageError) in
             try context.database.members(ofWorkspace: workspaceID)
         }

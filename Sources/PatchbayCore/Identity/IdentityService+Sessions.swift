@@ -51,15 +51,13 @@ extension IdentityService {
     package func authenticate(session value: String) throws(ServiceError) -> (caller: Caller, sessionID: Int64) {
         let hash = context.cipher.digest(Array(value.utf8))
         let now = context.clock()
-        let session = try context.store { () throws(StorageError) in
+        let use = try context.store { () throws(StorageError) in
             try context.database.useSession(hash: hash, now: now)
         }
-        guard let session, let sessionID = session.id,
-            let user = try context.store({ () throws(StorageError) in try context.database.user(id: session.userID) })
-        else {
+        guard let use, let sessionID = use.session.id else {
             throw ServiceError(.unauthenticated, "session: signed out or expired; sign in again with an API token")
         }
-        return (Caller(userID: session.userID, name: user.name), sessionID)
+        return (Caller(userID: use.session.userID, name: use.user.name), sessionID)
     }
 
     /// The caller's sessions, newest first.

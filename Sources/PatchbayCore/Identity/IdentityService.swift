@@ -36,12 +36,9 @@ package struct IdentityService: Sendable {
     package func authenticate(token: String) throws(ServiceError) -> Caller {
         let hash = context.cipher.digest(Array(token.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
         let now = context.clock()
-        let record = try context.store { () throws(StorageError) in try context.database.useToken(hash: hash, now: now)
+        let user = try context.store { () throws(StorageError) in try context.database.tokenUser(hash: hash, now: now)
         }
-        guard let record,
-            let user = try context.store({ () throws(StorageError) in try context.database.user(id: record.userID) }),
-            let userID = user.id
-        else {
+        guard let user, let userID = user.id else {
             throw ServiceError(
                 .unauthenticated,
                 "token: not valid (unknown, revoked or expired); create one with `patchbay tokens create`"
@@ -76,13 +73,8 @@ package struct IdentityService: Sendable {
 
     /// The caller's workspace `reference` (an id or a name).
     package func workspace(_ caller: Caller, _ reference: String) throws(ServiceError) -> WorkspaceSummary {
-        let id = try context.workspaceID(reference, caller: caller)
-        let role = try context.authorize(caller, workspaceID: id, for: .read)
-        guard let record = try context.store({ () throws(StorageError) in try context.database.workspace(id: id) })
-        else {
-            throw ServiceError(.notFound, "workspace '\(reference)': not found")
-        }
-        return WorkspaceSummary(record, role: role)
+        let access = try context.access(reference, caller: caller, for: .read)
+        return WorkspaceSummary(access.workspace, role: access.role)
     }
 
     /// Adds a user (created if new) to a workspace with a role. Admins add members; only owners add owners. A user
@@ -96,8 +88,8 @@ package struct IdentityService: Sendable {
     ) async throws(ServiceError) -> UserSummary {
         try await context.write { () throws(ServiceError) in
             try Validation.name(name, field: "user name")
-            let workspaceID = try context.workspaceID(reference, caller: caller)
-            let callerRole = try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+            let access = try context.access(reference, caller: caller, for: .manage)
+            let (workspaceID, callerRole) = (access.id, access.role)
             guard role <= callerRole else {
                 throw ServiceError(.permissionDenied, "role '\(role.rawValue)': only an owner can grant it")
             }

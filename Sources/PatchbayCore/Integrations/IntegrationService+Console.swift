@@ -53,8 +53,7 @@ extension IntegrationService {
         credentials: [String: String],
         settings: [String: String]
     ) async throws(ServiceError) -> CredentialCheck {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+        let workspaceID = try context.access(reference, caller: caller, for: .manage).id
         let provider = try loadedProvider(providerID)
         try Self.checkCredentials(credentials, against: provider)
         try provider.checkSettings(settings)

@@ -29,8 +29,7 @@ package struct IntegrationService: Sendable {
         validate: Bool = true,
         syncIntervalSeconds: Int? = nil
     ) async throws(ServiceError) -> IntegrationSummary {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .manage)
+        let workspaceID = try context.access(reference, caller: caller, for: .manage).id
         try Validation.name(name, field: "integration name")
         let provider = try loadedProvider(providerID)
         try Self.checkCredentials(credentials, against: provider)
@@ -83,8 +82,7 @@ package struct IntegrationService: Sendable {
         withCounts: Bool = true,
         refresh: Bool = false
     ) async throws(ServiceError) -> [IntegrationSummary] {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .read)
+        let workspaceID = try context.access(reference, caller: caller, for: .read).id
         let records = try context.store { () throws(StorageError) in
             try context.database.integrations(inWorkspace: workspaceID)
         }

@@ -70,8 +70,7 @@ extension NetworkService {
         after cursor: Int64? = nil,
         limit: Int = 100
     ) throws(ServiceError) -> NetworkPage {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .read)
+        let workspaceID = try context.access(reference, caller: caller, for: .read).id
         let status = try query.status.map { (status) throws(ServiceError) in
             guard let stored = NetworkStatus(rawValue: status) else {
                 throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")
@@ -113,8 +112,7 @@ extension NetworkService {
     ) throws(ServiceError)
         -> [NetworkOrganization]
     {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .read)
+        let workspaceID = try context.access(reference, caller: caller, for: .read).id
         return try context.store { () throws(StorageError) in
             try context.database.networkOrganizations(workspaceID: workspaceID)
         }

@@ -100,8 +100,7 @@ package struct NetworkService: Sendable {
         status: String?,
         after cursor: Int64?
     ) throws(ServiceError) -> NetworkFilter {
-        let workspaceID = try context.workspaceID(reference, caller: caller)
-        try context.authorize(caller, workspaceID: workspaceID, for: .read)
+        let workspaceID = try context.access(reference, caller: caller, for: .read).id
         let storedStatus = try status.map { (status) throws(ServiceError) in
             guard let stored = NetworkStatus(rawValue: status) else {
                 throw ServiceError(.invalidArgument, "status '\(status)': unknown; use active or removed")

@@ -27,6 +27,11 @@ struct PGRow {
         return value
     }
 
+    /// The column at `index` of the SELECT: for rows read by the hundred, where a lookup by name per column shows.
+    func at<T: PostgresDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
+        try row[index].decode(T.self)
+    }
+
     /// The first column, whatever its name.
     func first<T: PostgresDecodable>(as type: T.Type = T.self) throws -> T {
         try row[0].decode(T.self)
@@ -49,7 +54,8 @@ enum PGColumns {
         cancel_requested_at, started_at, finished_at, created, updated, unchanged, removed, duration_ms, error
         """
     static let audit = "id, workspace_id, user_id, action, target, detail, at"
-    /// A network with its integration's provider and name (`n` is networks, `i` integrations).
+    /// A network with its integration's provider and name (`n` is networks, `i` integrations), read by position
+    /// (`NetworkListing.init(pg:)`): keep the order.
     static let listing = """
         n.id, n.workspace_id, n.integration_id, n.external_id, n.name, n.organization_id, n.config, n.content_hash, \
         n.provisioning_status, n.created_at, n.updated_at, n.last_seen_at, i.provider AS integration_provider, \
@@ -160,24 +166,29 @@ extension AuditEntryRecord {
 }
 
 extension NetworkListing {
+    /// Reads a row of `PGColumns.listing` by position, in its order: a page holds a hundred of them.
     init(pg row: PGRow) throws {
+        let status: String = try row.at(8)
+        guard let provisioningStatus = NetworkStatus(rawValue: status) else {
+            throw PostgresDecodingError.Code.failure
+        }
         self.init(
             network: NetworkRecord(
-                id: try row("id"),
-                workspaceID: try row("workspace_id"),
-                integrationID: try row("integration_id"),
-                externalID: try row("external_id"),
-                name: try row("name"),
-                organizationID: try row("organization_id"),
-                config: try row("config"),
-                contentHash: try row("content_hash"),
-                provisioningStatus: try row.text("provisioning_status"),
-                createdAt: try row("created_at"),
-                updatedAt: try row("updated_at"),
-                lastSeenAt: try row("last_seen_at")
+                id: try row.at(0),
+                workspaceID: try row.at(1),
+                integrationID: try row.at(2),
+                externalID: try row.at(3),
+                name: try row.at(4),
+                organizationID: try row.at(5),
+                config: try row.at(6),
+                contentHash: try row.at(7),
+                provisioningStatus: provisioningStatus,
+                createdAt: try row.at(9),
+                updatedAt: try row.at(10),
+                lastSeenAt: try row.at(11)
             ),
-            provider: try row("integration_provider"),
-            integrationName: try row("integration_name")
+            provider: try row.at(12),
+            integrationName: try row.at(13)
         )
     }
 }

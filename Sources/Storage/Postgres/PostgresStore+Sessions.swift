@@ -33,27 +33,6 @@ extension PostgresStore {
         }
     }
 
-    package func useSession(hash: String, now: Date) throws(StorageError) -> SessionRecord? {
-        try read { db in
-            let found = try db.one(
-                "SELECT \(unescaped: PGColumns.session) FROM sessions WHERE session_hash = \(hash)"
-            ) { row in try SessionRecord(pg: row) }
-            guard let session = found else { return nil }
-            if let tokenID = session.tokenID {
-                // A session never outlives the token it was exchanged for.
-                let token = try db.one("SELECT \(unescaped: PGColumns.token) FROM api_tokens WHERE id = \(tokenID)") {
-                    row in try APITokenRecord(pg: row)
-                }
-                guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true else { return nil }
-            }
-            guard session.revokedAt == nil, session.expiresAt > now else { return nil }
-            if let id = session.id, session.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-                _ = try? db.execute("UPDATE sessions SET last_used_at = \(now) WHERE id = \(id)")
-            }
-            return session
-        }
-    }
-
     package func sessions(ofUser userID: Int64) throws(StorageError) -> [SessionRecord] {
         try read { db in
             try db.all(

@@ -10,6 +10,17 @@ extension SQLiteStore {
         }
     }
 
+    /// One SELECT without BEGIN and COMMIT around it: a single statement reads one snapshot on its own. For the
+    /// per-request reads, where the transaction's two extra statements cost as much as the query; anything that
+    /// reads twice needs `read`.
+    func readOne<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try writer.unsafeRead(body)
+        } catch {
+            throw storageError(error)
+        }
+    }
+
     func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.write(body)

@@ -1,10 +1,14 @@
 import GRDB
 
-/// Searching a workspace's networks for the console: by name, integration, organization and status, in any
-/// `NetworkSearch.Order`, a page at a time.
+/// Searching a workspace's networks for the console and the API: by name, integration, organization and status, in
+/// any `NetworkSearch.Order`, a page at a time.
 extension SQLiteStore {
     package func searchNetworks(_ search: NetworkSearch, limit: Int) throws(StorageError) -> [NetworkListing] {
-        try read { db in try NetworkListing.fetchAll(db, Self.searchRequest(search).limit(limit)) }
+        try readOne { db in
+            var query = Self.searchQuery(search)
+            query.limit(limit)
+            return try query.fetchAll(db)
+        }
     }
 
     package func networkOrganizations(workspaceID: Int64) throws(StorageError) -> [OrganizationCount] {
@@ -18,50 +22,35 @@ extension SQLiteStore {
         }
     }
 
-    /// The request behind a search: the listing's filters, the order's key then the id, and a keyset continuation.
-    static func searchRequest(_ search: NetworkSearch) -> QueryInterfaceRequest<NetworkRecord> {
-        typealias Columns = NetworkRecord.Columns
-        let networks = TableAlias()
-        var request = NetworkRecord.aliased(networks).filter(Columns.workspaceID == search.workspaceID)
-        if let integrationID = search.integrationID {
-            request = request.filter(Columns.integrationID == integrationID)
-        }
-        if let status = search.status {
-            request = request.filter(Columns.provisioningStatus == status)
-        }
-        if let organizationID = search.organizationID {
-            request = request.filter(Columns.organizationID == organizationID)
-        }
+    /// The query behind a search: the listing's filters, the order's key then the id, and a keyset continuation.
+    static func searchQuery(_ search: NetworkSearch) -> ListingQuery {
+        var query = ListingQuery()
+        query.filter("n.workspace_id = ?", search.workspaceID)
+        if let integrationID = search.integrationID { query.filter("n.integration_id = ?", integrationID) }
+        if let status = search.status { query.filter("n.provisioning_status = ?", status.rawValue) }
+        if let organizationID = search.organizationID { query.filter("n.organization_id = ?", organizationID) }
         if let text = search.nameContains, !text.isEmpty {
-            let pattern = "%" + likeEscaped(text) + "%"
-            request = request.filter(literal: "\(networks[Columns.name]) LIKE \(pattern) ESCAPE '\\'")
+            query.filter("n.name LIKE ? ESCAPE '\\'", "%" + likeEscaped(text) + "%")
         }
         let key = column(of: search.order)
         if let afterID = search.afterID {
             // Row values compare (key, id) pairs in one step: the page continues exactly after the cursor row.
-            let comparison: SQL = search.descending ? "<" : ">"
-            request = request.filter(
-                literal: """
-                    (\(networks[key]), \(networks[Columns.id])) \(comparison) \
-                    (SELECT \(key), \(Columns.id) FROM networks WHERE \(Columns.id) = \(afterID))
-                    """
+            query.filter(
+                "(n.\(key), n.id) \(search.descending ? "<" : ">") (SELECT \(key), id FROM networks WHERE id = ?)",
+                afterID
             )
         }
-        let ordering = search.descending ? [key.desc, Columns.id.desc] : [key.asc, Columns.id.asc]
-        return request.order(ordering).including(
-            required: NetworkRecord.integration.select(
-                IntegrationRecord.Columns.provider,
-                IntegrationRecord.Columns.name
-            )
-        )
+        let direction = search.descending ? "DESC" : "ASC"
+        query.order(key == "id" ? "n.id \(direction)" : "n.\(key) \(direction), n.id \(direction)")
+        return query
     }
 
-    private static func column(of order: NetworkSearch.Order) -> Column {
+    private static func column(of order: NetworkSearch.Order) -> String {
         switch order {
-        case .id: NetworkRecord.Columns.id
-        case .name: NetworkRecord.Columns.name
-        case .status: NetworkRecord.Columns.provisioningStatus
-        case .updated: NetworkRecord.Columns.updatedAt
+        case .id: NetworkRecord.Columns.id.name
+        case .name: NetworkRecord.Columns.name.name
+        case .status: NetworkRecord.Columns.provisioningStatus.name
+        case .updated: NetworkRecord.Columns.updatedAt.name
         }
     }
 

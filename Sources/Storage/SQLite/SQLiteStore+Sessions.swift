@@ -19,25 +19,6 @@ extension SQLiteStore {
         }
     }
 
-    package func useSession(hash: String, now: Date) throws(StorageError) -> SessionRecord? {
-        let found = try read { db -> SessionRecord? in
-            guard let session = try SessionRecord.filter(SessionRecord.Columns.sessionHash == hash).fetchOne(db)
-            else { return nil }
-            guard let tokenID = session.tokenID else { return session }
-            // A session never outlives the token it was exchanged for.
-            let token = try APITokenRecord.fetchOne(db, key: tokenID)
-            guard let token, token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true else { return nil }
-            return session
-        }
-        guard let session = found, session.revokedAt == nil, session.expiresAt > now else { return nil }
-        if let id = session.id, session.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            writer.asyncWriteWithoutTransaction { db in
-                _ = try? SessionRecord.filter(key: id).updateAll(db, SessionRecord.Columns.lastUsedAt.set(to: now))
-            }
-        }
-        return session
-    }
-
     package func sessions(ofUser userID: Int64) throws(StorageError) -> [SessionRecord] {
         try read { db in
             try SessionRecord.filter(SessionRecord.Columns.userID == userID).order(SessionRecord.Columns.id.desc)
