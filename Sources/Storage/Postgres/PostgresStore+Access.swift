@@ -14,9 +14,18 @@ struct PGSession {
     }
 
     /// Runs a schema step's statements one by one (the driver sends each as one prepared statement). Steps end
-    /// each statement with `;` at the end of a line and keep semicolons out of their strings and comments.
+    /// each statement with `;` at the end of a line and keep semicolons out of their strings and comments, except
+    /// inside a `$$`-quoted function body, which stays one statement.
     func executeScript(_ sql: String) throws {
-        let statements = sql.components(separatedBy: ";\n")
+        var statements: [String] = []
+        for piece in sql.components(separatedBy: ";\n") {
+            // An odd count of `$$` so far: the piece ends inside a function body, so the next one continues it.
+            if let open = statements.last, open.components(separatedBy: "$$").count % 2 == 0 {
+                statements[statements.count - 1] = open + ";\n" + piece
+            } else {
+                statements.append(piece)
+            }
+        }
         for statement in statements {
             var text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.hasSuffix(";") { text.removeLast() }

@@ -93,42 +93,18 @@ extension PostgresStore {
         )
     }
 
-    /// One GCRA reservation, shared by every instance on this database: the buckets' rows are created if missing,
-    /// locked in key order (so two reservations over overlapping buckets cannot deadlock), read, and moved.
+    /// One GCRA reservation, shared by every instance on this database, in one round trip: the schema's
+    /// `patchbay_reserve_rate_slots` creates the buckets' missing rows, locks them in key order (so two reservations
+    /// over overlapping buckets cannot deadlock), reads and moves them, and now and then sweeps expired buckets
+    /// (`SchemaStep.rateReservation` says why it commits without waiting for the flush).
     package func reserveRateSlots(_ buckets: [(key: String, interval: Int64)], now: Int64) throws(StorageError) -> Int64
     {
         guard !buckets.isEmpty else { return now }
         let sorted = buckets.sorted { $0.key < $1.key }
         let keys = sorted.map(\.key)
         let intervals = sorted.map(\.interval)
-        return try write { db in
-            try db.execute(
-                """
-                INSERT INTO rate_buckets (key, theoretical_arrival) SELECT k, 0 FROM unnest(\(keys)) AS k ORDER BY k
-                ON CONFLICT (key) DO NOTHING
-                """
-            )
-            let arrivals = try db.all(
-                "SELECT theoretical_arrival FROM rate_buckets WHERE key = ANY(\(keys)) ORDER BY key FOR UPDATE"
-            ) { row in try row("theoretical_arrival", as: Int64.self) }
-            let start = max(now, arrivals.max() ?? now)
-            try db.execute(
-                """
-                UPDATE rate_buckets b SET theoretical_arrival = \(start) + u.interval
-                FROM unnest(\(keys), \(intervals)) AS u(key, interval) WHERE b.key = u.key
-                """
-            )
-            if start % 64 == 0 {
-                // A bucket whose arrival time has passed behaves exactly like a missing one: drop old ones.
-                try db.execute(
-                    """
-                    DELETE FROM rate_buckets WHERE theoretical_arrival < \(now - 60_000_000_000)
-                        AND key IN (SELECT key FROM rate_buckets WHERE theoretical_arrival < \(now - 60_000_000_000)
-                            FOR UPDATE SKIP LOCKED)
-                    """
-                )
-            }
-            return start
+        return try read { db in
+            try db.value("SELECT patchbay_reserve_rate_slots(\(keys), \(intervals), \(now))", as: Int64.self) ?? now
         }
     }
 }

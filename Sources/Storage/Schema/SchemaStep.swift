@@ -17,5 +17,7 @@ struct SchemaStep: Sendable {
         .sessions,
         .connectionStaging,
         .keyring,
+        .rateReservation,
+        .networksForeignKey,
     ]
 }
