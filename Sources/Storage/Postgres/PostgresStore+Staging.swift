@@ -56,8 +56,9 @@ extension PostgresStore {
             // After a bulk insert the table's statistics lag until autovacuum's next round (up to a minute): until
             // then the planner takes the workspace for nearly empty, and each page of the networks listing sorted
             // the whole workspace (13.7 ms instead of 1.4 ms per page after a 10,000-network first sync). Done after
-            // the commit, so the apply's lock is not held for it; a failure only leaves it to autovacuum.
-            try? read { db in try db.execute("ANALYZE networks") }
+            // the commit and not waited for: the sync is done, and statistics are only advice to the planner (a
+            // failure, or a process that exits first, leaves them to autovacuum).
+            Thread.detachNewThread { [self] in try? read { db in try db.execute("ANALYZE networks") } }
         }
         return outcome
     }
