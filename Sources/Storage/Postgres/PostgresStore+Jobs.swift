@@ -102,10 +102,7 @@ extension PostgresStore {
             guard var run = try run(db, id: runID, forUpdate: true) else { return nil }
             switch run.status {
             case .queued:
-                run.status = .cancelled
-                run.cancelRequestedAt = now
-                run.finishedAt = now
-                run.error = "cancelled before it started; nothing was changed"
+                run.cancelQueued(at: now)
                 try save(db, run)
                 try recordLastSync(db, run: run)
             case .running where run.cancelRequestedAt == nil:
@@ -137,10 +134,7 @@ extension PostgresStore {
     ) throws(StorageError) -> SyncRunRecord? {
         try write { db in
             guard var current = try ownedRunningJob(db, runID: run.id ?? 0, lease: lease) else { return nil }
-            current.status = status
-            current.finishedAt = now
-            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            current.error = error
+            current.end(status, at: now, error: error)
             try save(db, current)
             try recordLastSync(db, run: current)
             try reschedule(db, integrationID: current.integrationID, succeeded: false, now: now, jitter: jitter)
@@ -229,12 +223,7 @@ extension PostgresStore {
         ) { row in try SyncRunRecord(pg: row) }
         var abandoned: [SyncRunRecord] = []
         for var run in expired {
-            run.status = .abandoned
-            run.finishedAt = now
-            run.durationMS = run.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            let expiry = run.leaseExpiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "unknown"
-            run.error =
-                "owner \(run.owner ?? "unknown") stopped renewing its lease (expired \(expiry)); nothing was changed, sync again"
+            run.abandon(at: now)
             try save(db, run)
             try db.execute("DELETE FROM sync_staging WHERE run_id = \(run.id)")
             try recordLastSync(db, run: run)

@@ -19,7 +19,7 @@ extension PostgresStore {
         for (index, network) in networks.enumerated() { last[network.externalID] = index }
         let page = networks.enumerated().filter { last[$0.element.externalID] == $0.offset }.map(\.element)
         let externalIDs = page.map(\.externalID)
-        try read { db in
+        _ = try read { db in
             try db.execute(
                 """
                 WITH replaced AS (
@@ -45,35 +45,7 @@ extension PostgresStore {
         now: Date,
         jitter: Double
     ) throws(StorageError) -> ApplyOutcome {
-        let outcome = try applyStagedInTransaction(
-            run,
-            lease: lease,
-            workspaceID: workspaceID,
-            now: now,
-            jitter: jitter
-        )
-        if case .applied(let applied) = outcome, applied.created >= Self.bulkInsertRows {
-            // After a bulk insert the table's statistics lag until autovacuum's next round (up to a minute): until
-            // then the planner takes the workspace for nearly empty, and each page of the networks listing sorted
-            // the whole workspace (13.7 ms instead of 1.4 ms per page after a 10,000-network first sync). Done after
-            // the commit and not waited for: the sync is done, and statistics are only advice to the planner (a
-            // failure, or a process that exits first, leaves them to autovacuum).
-            Thread.detachNewThread { [self] in try? read { db in try db.execute("ANALYZE networks") } }
-        }
-        return outcome
-    }
-
-    /// A first sync of this many networks or more refreshes the table's statistics at once.
-    static let bulkInsertRows = 1000
-
-    private func applyStagedInTransaction(
-        _ run: SyncRunRecord,
-        lease: JobLease,
-        workspaceID: Int64,
-        now: Date,
-        jitter: Double
-    ) throws(StorageError) -> ApplyOutcome {
-        try write { db in
+        let outcome: ApplyOutcome = try write { db in
             let runID = run.id ?? 0
             guard var current = try ownedRunningJob(db, runID: runID, lease: lease),
                 (current.leaseExpiresAt ?? .distantPast) >= now
@@ -82,10 +54,7 @@ extension PostgresStore {
                 return .lost(try self.run(db, id: runID))
             }
             if current.cancelRequestedAt != nil {
-                current.status = .cancelled
-                current.finishedAt = now
-                current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-                current.error = "cancelled; nothing was changed"
+                current.cancelBeforeApplying(at: now)
                 try save(db, current)
                 try recordLastSync(db, run: current)
                 return .cancelled(current)
@@ -97,23 +66,28 @@ extension PostgresStore {
                 workspaceID: workspaceID,
                 now: now
             )
-            current.status = .succeeded
-            current.finishedAt = now
-            current.created = tally.created
-            current.updated = tally.updated
-            current.unchanged = tally.unchanged
-            current.removed = tally.removed
-            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            current.error = nil
+            current.succeed(with: tally, at: now)
             try save(db, current)
             try recordLastSync(db, run: current)
             try reschedule(db, integrationID: run.integrationID, succeeded: true, now: now, jitter: jitter)
             return .applied(current)
         }
+        if case .applied(let applied) = outcome, applied.created >= Self.bulkInsertRows {
+            // After a bulk insert the table's statistics lag until autovacuum's next round (up to a minute): until
+            // then the planner takes the workspace for nearly empty, and each page of the networks listing sorted
+            // the whole workspace (13.7 ms instead of 1.4 ms per page after a 10,000-network first sync). Done after
+            // the commit and not waited for: the sync is done, and statistics are only advice to the planner (a
+            // failure, or a process that exits first, leaves them to autovacuum).
+            Thread.detachNewThread { [self] in _ = try? read { db in try db.execute("ANALYZE networks") } }
+        }
+        return outcome
     }
 
+    /// A first sync of this many networks or more refreshes the table's statistics at once.
+    static let bulkInsertRows = 1000
+
     package func clearStaging(runID: Int64) throws(StorageError) {
-        try read { db in try db.execute("DELETE FROM sync_staging WHERE run_id = \(runID)") }
+        _ = try read { db in try db.execute("DELETE FROM sync_staging WHERE run_id = \(runID)") }
     }
 
     /// One upsert creates the new networks and rewrites only those whose digest or status changed (the `WHERE` of

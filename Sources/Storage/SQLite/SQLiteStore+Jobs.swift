@@ -103,10 +103,7 @@ extension SQLiteStore {
             guard var run = try SyncRunRecord.fetchOne(db, key: runID) else { return nil }
             switch run.status {
             case .queued:
-                run.status = .cancelled
-                run.cancelRequestedAt = now
-                run.finishedAt = now
-                run.error = "cancelled before it started; nothing was changed"
+                run.cancelQueued(at: now)
                 try run.update(db)
                 try recordLastSync(db, run: run)
             case .running where run.cancelRequestedAt == nil:
@@ -142,10 +139,7 @@ extension SQLiteStore {
     ) throws(StorageError) -> SyncRunRecord? {
         try write { db in
             guard var current = try ownedRunningJob(db, runID: run.id ?? 0, lease: lease) else { return nil }
-            current.status = status
-            current.finishedAt = now
-            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            current.error = error
+            current.end(status, at: now, error: error)
             try current.update(db)
             try recordLastSync(db, run: current)
             try reschedule(db, integrationID: current.integrationID, succeeded: false, now: now, jitter: jitter)
@@ -214,12 +208,7 @@ extension SQLiteStore {
         )
         var abandoned: [SyncRunRecord] = []
         for var run in expired {
-            run.status = .abandoned
-            run.finishedAt = now
-            run.durationMS = run.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            let expiry = run.leaseExpiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "unknown"
-            run.error =
-                "owner \(run.owner ?? "unknown") stopped renewing its lease (expired \(expiry)); nothing was changed, sync again"
+            run.abandon(at: now)
             try run.update(db)
             // This process's staged pages for it, if it staged any (another process's went with that process).
             try db.execute(sql: "DROP TABLE IF EXISTS \(Self.stagingTable(run.id ?? 0))")

@@ -75,10 +75,7 @@ extension SQLiteStore {
                 return .lost(try SyncRunRecord.fetchOne(db, key: runID))
             }
             if current.cancelRequestedAt != nil {
-                current.status = .cancelled
-                current.finishedAt = now
-                current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-                current.error = "cancelled; nothing was changed"
+                current.cancelBeforeApplying(at: now)
                 try current.update(db)
                 try recordLastSync(db, run: current)
                 return .cancelled(current)
@@ -91,14 +88,7 @@ extension SQLiteStore {
                 workspaceID: workspaceID,
                 now: now
             )
-            current.status = .succeeded
-            current.finishedAt = now
-            current.created = tally.created
-            current.updated = tally.updated
-            current.unchanged = tally.unchanged
-            current.removed = tally.removed
-            current.durationMS = current.startedAt.map { Int(now.timeIntervalSince($0) * 1000) }
-            current.error = nil
+            current.succeed(with: tally, at: now)
             try current.update(db)
             try recordLastSync(db, run: current)
             try reschedule(db, integrationID: run.integrationID, succeeded: true, now: now, jitter: jitter)
